@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { defineCollection } from './collection';
+import { dongSchema } from './money';
+import { calendarDate, optionalText, text, wholeNumber } from './validation';
+import { DEVICE_ROLES } from './record';
+
+export const AREA_TYPES = ['plains', 'mountains'] as const;
+
+/** Bắc Ninh caps a loan at 8 million; each club's own rules may set less or more. */
+export const DEFAULT_MAX_LOAN = 8_000_000;
+/** Interest collected goes half to the income fund, half to the operating fund. */
+export const DEFAULT_INTEREST_TO_FUND_PERCENT = 50;
+/** "Older" for the club's figures: 60 by law; many clubs count from 55. */
+export const DEFAULT_OLDER_AGE_FROM = 60;
+export const DEFAULT_LOAN_TERM_MONTHS = 12;
+
+/**
+ * The club's profile and its rules. One record per club, whose id is the club id.
+ * Settings are top-level fields, not a nested object, so that two phones changing two
+ * different settings both keep their change under field-by-field merge.
+ */
+export const club = defineCollection({
+  name: 'club',
+  kind: 'fieldMerge',
+  shape: {
+    name: text(120, 'validation.clubNameRequired'),
+    village: text(100, 'validation.villageRequired'),
+    villageCode: optionalText(20),
+    commune: text(100, 'validation.communeRequired'),
+    province: text(60, 'validation.provinceRequired'),
+    areaType: z.enum(AREA_TYPES, { error: 'validation.areaType' }),
+    foundedOn: calendarDate.nullable(),
+    olderAgeFrom: wholeNumber(50, 70, 'validation.olderAgeFrom'),
+    maxLoan: dongSchema.refine((n) => n <= 1_000_000_000, { error: 'validation.maxLoan' }),
+    /** Monthly flat interest in hundredths of a percent (50 = 0.5 %/month); null until the club sets it. */
+    interestRateBasisPoints: wholeNumber(0, 1000, 'validation.interestRate').nullable(),
+    interestToFundPercent: wholeNumber(0, 100, 'validation.percent'),
+    loanTermMonths: wholeNumber(1, 60, 'validation.loanTerm'),
+  },
+  read: DEVICE_ROLES,
+  write: ['chair', 'board'],
+});
+
+export type ClubProfile = z.output<typeof club.recordSchema>;
+export type ClubFields = z.output<typeof club.fieldsSchema>;
+
+export function newClubFields(): ClubFields {
+  return {
+    name: '',
+    village: '',
+    villageCode: null,
+    commune: '',
+    province: '',
+    areaType: 'plains',
+    foundedOn: null,
+    olderAgeFrom: DEFAULT_OLDER_AGE_FROM,
+    maxLoan: DEFAULT_MAX_LOAN,
+    interestRateBasisPoints: null,
+    interestToFundPercent: DEFAULT_INTEREST_TO_FUND_PERCENT,
+    loanTermMonths: DEFAULT_LOAN_TERM_MONTHS,
+  };
+}

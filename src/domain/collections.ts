@@ -1,0 +1,23 @@
+import type { CollectionDefinition } from './collection';
+import { club } from './club';
+import { members } from './members';
+
+/**
+ * The registry both the phone and the server read. Storage and sync are generic over
+ * it: a new record type is a domain file plus a line here (and its screens).
+ */
+export const COLLECTIONS = {
+  club,
+  members,
+} as const satisfies Record<string, CollectionDefinition>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+
+export type RecordOf<N extends CollectionName> = ReturnType<(typeof COLLECTIONS)[N]['recordSchema']['parse']>;
+export type FieldsOf<N extends CollectionName> = ReturnType<(typeof COLLECTIONS)[N]['fieldsSchema']['parse']>;
+
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+export function findCollection(name: string): CollectionDefinition | undefined {
+  return Object.hasOwn(COLLECTIONS, name) ? COLLECTIONS[name as CollectionName] : undefined;
+}

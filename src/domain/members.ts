@@ -1,0 +1,140 @@
+import * as z from 'zod';
+import { defineCollection } from './collection';
+import { DEVICE_ROLES } from './record';
+import { calendarDate, optionalText, text, wholeNumber } from './validation';
+import { foldForSearch, matchesFolded } from './names';
+import type { CalendarDate } from './dates';
+
+export const GENDERS = ['female', 'male'] as const;
+export const POVERTY_STATUSES = ['poor', 'nearPoor', 'none'] as const;
+/** What a member does in the club; a member may hold several (a volunteer on the board). */
+export const MEMBER_ROLES = [
+  'chair',
+  'viceChair',
+  'treasurer',
+  'groupLeader',
+  'volunteer',
+  'careRecipient',
+] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const BOARD_ROLES: readonly MemberRole[] = ['chair', 'viceChair', 'treasurer', 'groupLeader'];
+
+const EARLIEST_BIRTH_YEAR = 1900;
+const LATEST_YEAR = 2100;
+
+export const members = defineCollection({
+  name: 'members',
+  kind: 'fieldMerge',
+  shape: {
+    fullName: text(100, 'validation.fullNameRequired').refine((v) => /\p{L}/u.test(v), {
+      error: 'validation.fullNameRequired',
+    }),
+    gender: z.enum(GENDERS, { error: 'validation.gender' }),
+    /** Many older members know only their year of birth. */
+    birthYear: wholeNumber(EARLIEST_BIRTH_YEAR, LATEST_YEAR, 'validation.birthYear'),
+    birthDate: calendarDate.nullable(),
+    phone: z
+      .string({ error: 'validation.phone' })
+      .regex(/^0\d{9}$/, { error: 'validation.phone' })
+      .nullable(),
+    citizenId: z
+      .string({ error: 'validation.citizenId' })
+      .regex(/^\d{12}$/, { error: 'validation.citizenId' })
+      .nullable(),
+    /** Villages are being merged and renamed from 2026: text, plus an optional official code. */
+    village: optionalText(100),
+    villageCode: optionalText(20),
+    /** Household cluster (tổ). */
+    group: optionalText(60),
+    poverty: z.enum(POVERTY_STATUSES, { error: 'validation.poverty' }),
+    /** Poverty is certified per year: the year of the certificate. */
+    povertyYear: wholeNumber(2000, LATEST_YEAR, 'validation.povertyYear').nullable(),
+    livesAlone: z.boolean(),
+    disability: z.boolean(),
+    ethnicMinority: z.boolean(),
+    roles: z.array(z.enum(MEMBER_ROLES, { error: 'validation.invalidValue' })).max(MEMBER_ROLES.length),
+    joinedOn: calendarDate,
+    /** Members who leave are marked, never erased: the club's history keeps them. */
+    leftOn: calendarDate.nullable(),
+    notes: optionalText(1000),
+  },
+  check(member, ctx) {
+    if (member.birthDate !== null && Number(member.birthDate.slice(0, 4)) !== member.birthYear) {
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.birthDateYear' });
+    }
+    if (member.poverty !== 'none' && member.povertyYear === null) {
+      ctx.addIssue({ code: 'custom', path: ['povertyYear'], message: 'validation.povertyYear' });
+    }
+    if (member.leftOn !== null && member.leftOn < member.joinedOn) {
+      ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'validation.leftBeforeJoined' });
+    }
+    if (Number(member.joinedOn.slice(0, 4)) < member.birthYear) {
+      ctx.addIssue({ code: 'custom', path: ['joinedOn'], message: 'validation.joinedBeforeBirth' });
+    }
+    if (new Set(member.roles).size !== member.roles.length) {
+      ctx.addIssue({ code: 'custom', path: ['roles'], message: 'validation.invalidValue' });
+    }
+  },
+  read: DEVICE_ROLES,
+  write: ['chair', 'board', 'treasurer'],
+  localIndexes: ['updatedAt'],
+});
+
+export type Member = z.output<typeof members.recordSchema>;
+export type MemberFields = z.output<typeof members.fieldsSchema>;
+
+export function newMemberFields(today: CalendarDate): MemberFields {
+  return {
+    fullName: '',
+    gender: 'female',
+    birthYear: Number.NaN,
+    birthDate: null,
+    phone: null,
+    citizenId: null,
+    village: null,
+    villageCode: null,
+    group: null,
+    poverty: 'none',
+    povertyYear: null,
+    livesAlone: false,
+    disability: false,
+    ethnicMinority: false,
+    roles: [],
+    joinedOn: today,
+    leftOn: null,
+    notes: null,
+  };
+}
+
+/** Age in whole years on a date: exact when the birth date is known, else by year. */
+export function ageOn(member: Pick<Member, 'birthYear' | 'birthDate'>, date: CalendarDate): number {
+  const year = Number(date.slice(0, 4));
+  const age = year - member.birthYear;
+  if (member.birthDate === null) return age;
+  return date.slice(5) < member.birthDate.slice(5) ? age - 1 : age;
+}
+
+export function isActive(member: Member, on: CalendarDate): boolean {
+  return !member.deleted && (member.leftOn === null || member.leftOn > on);
+}
+
+export function isOlder(member: Member, on: CalendarDate, olderAgeFrom: number): boolean {
+  return ageOn(member, on) >= olderAgeFrom;
+}
+
+export function isPoorOrNearPoor(member: Member): boolean {
+  return member.poverty !== 'none';
+}
+
+export function hasRole(member: Member, role: MemberRole): boolean {
+  return member.roles.includes(role);
+}
+
+/** The text a member is found by: name, phone and household cluster, folded once. */
+export function memberSearchText(member: Member): string {
+  return foldForSearch([member.fullName, member.phone ?? '', member.group ?? ''].join(' '));
+}
+
+export function memberMatches(member: Member, query: string): boolean {
+  return matchesFolded(memberSearchText(member), query);
+}

@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { isCalendarDate } from './dates';
+
+/**
+ * Schemas carry message *keys* ("validation.phone"), never sentences: the phone shows them
+ * in the person's language through i18next, and the server answers with the same keys
+ * translated by validation-messages.ts. Checks without a key of their own fall back to
+ * the generic keys below.
+ */
+export const domainErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'validation.required' : 'validation.invalidValue';
+    case 'unrecognized_keys':
+      return 'validation.unknownField';
+    case 'too_big':
+      return issue.origin === 'string' ? 'validation.textTooLong' : 'validation.invalidValue';
+    default:
+      return 'validation.invalidValue';
+  }
+};
+
+export interface ValidationProblem {
+  /** Dotted path of the field ("fullName"); "" for the record as a whole. */
+  field: string;
+  /** i18n key of the message, e.g. "validation.phone". */
+  messageKey: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: ValidationProblem[] };
+
+export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+  const result = schema.safeParse(input, { error: domainErrorMap });
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      field: issue.path.join('.'),
+      messageKey: issue.message,
+    })),
+  };
+}
+
+/** Text a person types: trimmed, optional ones stored as null when left empty. */
+export function text(max: number, requiredKey?: string) {
+  const base = z.string({ error: requiredKey ?? 'validation.invalidValue' }).trim();
+  return requiredKey
+    ? base.min(1, { error: requiredKey }).max(max, { error: 'validation.textTooLong' })
+    : base.max(max, { error: 'validation.textTooLong' });
+}
+
+export function optionalText(max: number) {
+  return text(max).nullable();
+}
+
+export function wholeNumber(min: number, max: number, key: string) {
+  return z.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key });
+}
+
+export const calendarDate = z
+  .string({ error: 'validation.date' })
+  .refine(isCalendarDate, { error: 'validation.date' });

@@ -1,0 +1,152 @@
+import { COLLECTIONS, type CollectionName, type FieldsOf, type RecordOf } from '../domain/collections';
+import type { CollectionDefinition } from '../domain/collection';
+import { uuidv7 } from '../domain/ids';
+import type { SyncedRecord } from '../domain/record';
+import { validate } from '../domain/validation';
+import type { ClubBookDatabase, OutboxMutation } from './database';
+import { META, currentClubId, takeSeq } from './device';
+import {
+  NoClubError,
+  RecordImmutableError,
+  RecordInvalidError,
+  RecordNotFoundError,
+  asLocalWriteError,
+} from './errors';
+import { askForPersistentStorageOnce } from './persistence';
+
+/**
+ * Every change a person makes goes through here: the record and its outbox mutation are
+ * stored in one IndexedDB transaction, so either both are on the phone or neither is.
+ * Errors come out as LocalWriteError subclasses with a message key for the screen.
+ */
+
+type AnyRecord = SyncedRecord & Record<string, unknown>;
+
+interface Change {
+  record: AnyRecord;
+  mutation: Omit<OutboxMutation, 'seq'> | null;
+}
+
+function checked(collection: CollectionName, candidate: unknown): AnyRecord {
+  const schema: CollectionDefinition['recordSchema'] = COLLECTIONS[collection].recordSchema;
+  const result = validate(schema, candidate);
+  if (!result.ok) throw new RecordInvalidError(result.problems);
+  return result.value as AnyRecord;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+async function commit(
+  db: ClubBookDatabase,
+  collection: CollectionName,
+  decide: (existing: AnyRecord | undefined) => Promise<Change> | Change,
+  id: string,
+  extraWrites?: () => Promise<void>,
+): Promise<AnyRecord> {
+  const table = db.records<AnyRecord>(collection);
+  let saved: AnyRecord;
+  let queued = false;
+  try {
+    saved = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      const { record, mutation } = await decide(await table.get(id));
+      if (mutation) {
+        await table.put(record);
+        await db.outbox.add({ ...mutation, seq: await takeSeq(db) });
+        await extraWrites?.();
+        queued = true;
+      }
+      return record;
+    });
+  } catch (error) {
+    throw asLocalWriteError(error);
+  }
+  if (queued) await askForPersistentStorageOnce(db).catch(() => {});
+  return saved;
+}
+
+async function rememberClub(db: ClubBookDatabase, clubId: string): Promise<void> {
+  await db.meta.put({ key: META.clubId, value: clubId });
+}
+
+function withoutId(record: AnyRecord): Record<string, unknown> {
+  const { id: _id, ...rest } = record;
+  return rest;
+}
+
+/** Adds a new record with all its fields. `id` is for records with a fixed id (the club). */
+export async function createRecord<N extends CollectionName>(
+  db: ClubBookDatabase,
+  collection: N,
+  fields: FieldsOf<N>,
+  options: { id?: string; clubId?: string } = {},
+): Promise<RecordOf<N>> {
+  const id = options.id ?? uuidv7();
+  const clubId = options.clubId ?? (await currentClubId(db));
+  if (!clubId) throw new NoClubError();
+  const now = new Date().toISOString();
+  const saved = await commit(
+    db,
+    collection,
+    (existing) => {
+      if (existing) throw new RecordImmutableError();
+      const record = checked(collection, {
+        ...fields,
+        id,
+        clubId,
+        createdAt: now,
+        updatedAt: now,
+        deleted: false,
+      });
+      return {
+        record,
+        mutation: { collection, op: 'put', id, data: withoutId(record), queuedAt: now, status: 'pending' },
+      };
+    },
+    id,
+    // The club's own record is what makes this phone that club's book.
+    collection === 'club' ? () => rememberClub(db, clubId) : undefined,
+  );
+  return saved as RecordOf<N>;
+}
+
+/**
+ * Changes some fields of a record. Only the fields that really changed go into the
+ * mutation: the server merges field by field, so a phone that edited the phone number
+ * does not overwrite another phone's edit of the address.
+ */
+export async function updateRecord<N extends CollectionName>(
+  db: ClubBookDatabase,
+  collection: N,
+  id: string,
+  changes: Partial<FieldsOf<N>>,
+): Promise<RecordOf<N>> {
+  const now = new Date().toISOString();
+  const saved = await commit(db, collection, (existing) => {
+    if (!existing || existing.deleted) throw new RecordNotFoundError();
+    if (COLLECTIONS[collection].kind === 'appendOnly') throw new RecordImmutableError();
+    const record = checked(collection, { ...existing, ...changes, updatedAt: now });
+    const data: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(record)) {
+      if (field !== 'updatedAt' && !sameValue(value, existing[field])) data[field] = value;
+    }
+    if (Object.keys(data).length === 0) return { record: existing, mutation: null };
+    data.updatedAt = now;
+    return { record, mutation: { collection, op: 'put', id, data, queuedAt: now, status: 'pending' } };
+  }, id);
+  return saved as RecordOf<N>;
+}
+
+/** Marks a record deleted (a tombstone, so the deletion syncs). Deletes win on the server. */
+export async function deleteRecord(db: ClubBookDatabase, collection: CollectionName, id: string): Promise<void> {
+  const now = new Date().toISOString();
+  await commit(db, collection, (existing) => {
+    if (!existing) throw new RecordNotFoundError();
+    if (existing.deleted) return { record: existing, mutation: null };
+    return {
+      record: { ...existing, deleted: true, updatedAt: now },
+      mutation: { collection, op: 'delete', id, data: { updatedAt: now }, queuedAt: now, status: 'pending' },
+    };
+  }, id);
+}
