@@ -12,7 +12,7 @@ export interface CollectionDefinition<Fields extends object = object> {
   name: string;
   kind: CollectionKind;
   /** The fields people edit: the form validates with exactly this schema. */
-  fieldsSchema: z.ZodType<Fields>;
+  fieldsSchema: z.ZodType<Fields, Fields>;
   /** A whole stored record: the common fields plus the fields. */
   recordSchema: z.ZodType<Fields & SyncedRecord>;
   read: readonly DeviceRole[];
@@ -45,7 +45,7 @@ export function defineCollection<Shape extends z.ZodRawShape>(spec: {
   return {
     name: spec.name,
     kind: spec.kind,
-    fieldsSchema: fieldsSchema as unknown as z.ZodType<Fields>,
+    fieldsSchema: fieldsSchema as unknown as z.ZodType<Fields, Fields>,
     recordSchema: recordSchema as unknown as z.ZodType<Fields & SyncedRecord>,
     read: spec.read,
     write: spec.write,

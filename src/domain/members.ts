@@ -3,7 +3,7 @@ import { defineCollection } from './collection';
 import { DEVICE_ROLES } from './record';
 import { calendarDate, optionalText, text, wholeNumber } from './validation';
 import { foldForSearch, matchesFolded } from './names';
-import type { CalendarDate } from './dates';
+import { isCalendarDate, type CalendarDate } from './dates';
 
 export const GENDERS = ['female', 'male'] as const;
 export const POVERTY_STATUSES = ['poor', 'nearPoor', 'none'] as const;
@@ -52,23 +52,33 @@ export const members = defineCollection({
     livesAlone: z.boolean(),
     disability: z.boolean(),
     ethnicMinority: z.boolean(),
-    roles: z.array(z.enum(MEMBER_ROLES, { error: 'validation.invalidValue' })).max(MEMBER_ROLES.length),
+    // The key is explicit: zod runs a length check even on a value of the wrong type, and
+    // for a string the generic message would be "too long".
+    roles: z
+      .array(z.enum(MEMBER_ROLES, { error: 'validation.invalidValue' }))
+      .max(MEMBER_ROLES.length, { error: 'validation.invalidValue' }),
     joinedOn: calendarDate,
     /** Members who leave are marked, never erased: the club's history keeps them. */
     leftOn: calendarDate.nullable(),
     notes: optionalText(1000),
   },
   check(member, ctx) {
-    if (member.birthDate !== null && Number(member.birthDate.slice(0, 4)) !== member.birthYear) {
+    // zod still runs this check when a date failed its own check (a refinement issue does
+    // not stop it): compare only real dates, or a blank "date joined" would also be told
+    // "joined before birth" and a blank "date left" "left before joined".
+    const birthDate = member.birthDate !== null && isCalendarDate(member.birthDate) ? member.birthDate : null;
+    const leftOn = member.leftOn !== null && isCalendarDate(member.leftOn) ? member.leftOn : null;
+    const joinedOn = isCalendarDate(member.joinedOn) ? member.joinedOn : null;
+    if (birthDate !== null && Number(birthDate.slice(0, 4)) !== member.birthYear) {
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.birthDateYear' });
     }
     if (member.poverty !== 'none' && member.povertyYear === null) {
       ctx.addIssue({ code: 'custom', path: ['povertyYear'], message: 'validation.povertyYear' });
     }
-    if (member.leftOn !== null && member.leftOn < member.joinedOn) {
+    if (leftOn !== null && joinedOn !== null && leftOn < joinedOn) {
       ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'validation.leftBeforeJoined' });
     }
-    if (Number(member.joinedOn.slice(0, 4)) < member.birthYear) {
+    if (joinedOn !== null && Number(joinedOn.slice(0, 4)) < member.birthYear) {
       ctx.addIssue({ code: 'custom', path: ['joinedOn'], message: 'validation.joinedBeforeBirth' });
     }
     if (new Set(member.roles).size !== member.roles.length) {

@@ -2,7 +2,10 @@
  * Vietnamese names are written family-middle-given ("Nguyễn Thị Lan"). Club books list
  * people by their given name, the last word, then by the rest.
  */
-const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+// Full Vietnamese collation, tones included. With sensitivity 'base' the tone marks were
+// ignored for the given name, so "Anh" and "Ánh" (two different names) counted as equal
+// and their holders came out interleaved by family name instead of grouped by given name.
+const collator = new Intl.Collator('vi');
 
 function splitName(fullName: string): { given: string; rest: string } {
   const words = fullName.trim().split(/\s+/);

@@ -30,3 +30,9 @@ export const RECORD_FIELDS = ['id', 'clubId', 'createdAt', 'updatedAt', 'deleted
  */
 export const DEVICE_ROLES = ['chair', 'board', 'treasurer', 'volunteer'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
+/** What a person edits in a record: everything but the fields the sync layer owns. */
+export function fieldsOf<R extends SyncedRecord>(record: R): Omit<R, keyof SyncedRecord> {
+  const { id: _id, clubId: _clubId, createdAt: _createdAt, updatedAt: _updatedAt, deleted: _deleted, ...fields } = record;
+  return fields;
+}

@@ -67,5 +67,9 @@ export type ValidationMessageKey = keyof (typeof validationMessages)['vi'];
 /** "validation.phone" → the sentence in a language, for the server's error messages. */
 export function validationMessage(key: string, language: 'vi' | 'en'): string {
   const short = key.replace(/^validation\./, '') as ValidationMessageKey;
-  return validationMessages[language][short] ?? validationMessages[language].invalidValue;
+  // Own keys only: a key named like an Object.prototype member (toString) must fall back
+  // too, not return that function.
+  return Object.hasOwn(validationMessages[language], short)
+    ? validationMessages[language][short]
+    : validationMessages[language].invalidValue;
 }

@@ -43,14 +43,24 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> 
 
 /** Text a person types: trimmed, optional ones stored as null when left empty. */
 export function text(max: number, requiredKey?: string) {
-  const base = z.string({ error: requiredKey ?? 'validation.invalidValue' }).trim();
+  // NFC: some Vietnamese keyboards type "Nguyễn" decomposed (e + two combining marks).
+  // Stored as typed, the same name would be two different strings on two phones and
+  // would count up to three times its length against `max`.
+  const base = z
+    .string({ error: requiredKey ?? 'validation.invalidValue' })
+    .trim()
+    .normalize('NFC');
   return requiredKey
     ? base.min(1, { error: requiredKey }).max(max, { error: 'validation.textTooLong' })
     : base.max(max, { error: 'validation.textTooLong' });
 }
 
 export function optionalText(max: number) {
-  return text(max).nullable();
+  // As promised above: a field left empty is stored as null, never as '' — otherwise
+  // "no household cluster" would be two different values in lists and reports.
+  return text(max)
+    .nullable()
+    .transform((value) => (value === '' ? null : value));
 }
 
 export function wholeNumber(min: number, max: number, key: string) {

@@ -44,6 +44,10 @@ export type Backup = z.output<typeof backupSchema>;
 export async function exportBackup(db: ClubBookDatabase): Promise<Backup> {
   const clubId = await currentClubId(db);
   if (!clubId) throw new BackupRefusedError('backup.nothingToExport');
+  // Read (or make) the device id before the read-only transaction: deviceId() opens a
+  // read-write transaction on `meta`, which Dexie refuses inside a read-only one
+  // (SubTransactionError), so every export used to fail.
+  const exportingDevice = await deviceId(db);
   return db.transaction('r', [...COLLECTION_NAMES.map((n) => db.records(n)), db.outbox], async () => {
     const collections: Record<string, SyncedRecord[]> = {};
     for (const name of COLLECTION_NAMES) collections[name] = await db.records(name).toArray();
@@ -51,7 +55,7 @@ export async function exportBackup(db: ClubBookDatabase): Promise<Backup> {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       exportedAt: new Date().toISOString(),
-      deviceId: await deviceId(db),
+      deviceId: exportingDevice,
       clubId,
       collections,
       outbox: await db.outbox.toArray(),

@@ -1,0 +1,63 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useEffect } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n } from 'i18next';
+import { Route, Switch, Router, type BaseLocationHook, type BaseSearchHook } from 'wouter';
+import type { ClubBookDatabase } from '../local/database';
+import { clubProfile } from '../local/queries';
+import { DatabaseProvider, useDatabase } from './database-context';
+import { HomeScreen } from './home/HomeScreen';
+import { MemberListScreen } from './members/MemberListScreen';
+import { applyTextSize, textSize } from './preferences';
+import { UpdatePrompt, type UpdateState } from './ui/UpdatePrompt';
+
+// The first screens (home, member list) load with the app; forms, settings and first-start
+// screens load when opened, to keep the first screen's JavaScript small on a cheap phone.
+const NewMemberScreen = lazy(() => import('./members/MemberFormScreen').then((m) => ({ default: m.NewMemberScreen })));
+const EditMemberScreen = lazy(() => import('./members/MemberFormScreen').then((m) => ({ default: m.EditMemberScreen })));
+const MemberScreen = lazy(() => import('./members/MemberScreen').then((m) => ({ default: m.MemberScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const ClubSettingsScreen = lazy(() => import('./settings/ClubSettingsScreen').then((m) => ({ default: m.ClubSettingsScreen })));
+const OnboardingScreen = lazy(() => import('./onboarding/OnboardingScreen').then((m) => ({ default: m.OnboardingScreen })));
+
+function Screens() {
+  const db = useDatabase();
+  // null: this phone keeps no club yet; undefined: still reading.
+  const club = useLiveQuery(() => clubProfile(db), [db]);
+  if (club === undefined) return null;
+  if (club === null) return <OnboardingScreen />;
+  return (
+    <Switch>
+      <Route path="/" component={HomeScreen} />
+      <Route path="/members" component={MemberListScreen} />
+      <Route path="/members/new" component={NewMemberScreen} />
+      <Route path="/members/:id/edit">{(params) => <EditMemberScreen id={params.id} />}</Route>
+      <Route path="/members/:id">{(params) => <MemberScreen id={params.id} />}</Route>
+      <Route path="/settings" component={SettingsScreen} />
+      <Route path="/settings/club" component={ClubSettingsScreen} />
+      <Route component={HomeScreen} />
+    </Switch>
+  );
+}
+
+/** `location` lets tests drive the app with an in-memory address instead of the browser's. */
+export function App(props: {
+  db: ClubBookDatabase;
+  i18n: i18n;
+  update?: UpdateState;
+  location?: { hook: BaseLocationHook; searchHook: BaseSearchHook };
+}) {
+  useEffect(() => applyTextSize(textSize()), []);
+  return (
+    <I18nextProvider i18n={props.i18n}>
+      <DatabaseProvider db={props.db}>
+        <Router hook={props.location?.hook} searchHook={props.location?.searchHook}>
+          <Suspense fallback={<div className="loading" aria-busy="true" />}>
+            <Screens />
+          </Suspense>
+        </Router>
+        {props.update && <UpdatePrompt update={props.update} />}
+      </DatabaseProvider>
+    </I18nextProvider>
+  );
+}

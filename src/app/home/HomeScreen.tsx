@@ -1,0 +1,62 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { DEFAULT_OLDER_AGE_FROM } from '../../domain/club';
+import { todayOn } from '../../domain/dates';
+import { memberFigures } from '../../domain/indicators';
+import { clubProfile, liveRecords } from '../../local/queries';
+import { useDatabase } from '../database-context';
+import { AppShell } from '../ui/AppShell';
+
+function Figure({ label, value, detail, href }: { label: string; value: number; detail?: string; href: string }) {
+  return (
+    <Link href={href} className="figure">
+      <span className="figure__value">{value}</span>
+      <span className="figure__label">{label}</span>
+      {detail && <span className="figure__detail">{detail}</span>}
+    </Link>
+  );
+}
+
+/** The club at a glance: who is in it, as the association counts them. */
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const club = useLiveQuery(() => clubProfile(db), [db]);
+  const members = useLiveQuery(() => liveRecords(db, 'members'), [db]);
+  if (!club || !members) return <AppShell title={t('app.name')}>{null}</AppShell>;
+
+  const olderAgeFrom = club.olderAgeFrom ?? DEFAULT_OLDER_AGE_FROM;
+  const figures = memberFigures(members, todayOn(), olderAgeFrom);
+  return (
+    <AppShell title={t('app.name')}>
+      <section className="club-card">
+        <h2 className="club-card__name">{club.name}</h2>
+        <p className="club-card__place">{[club.village, club.commune, club.province].join(', ')}</p>
+      </section>
+      <div className="figures">
+        <Figure label={t('home.members')} value={figures.members} href="/members" />
+        <Figure
+          label={t('home.women')}
+          value={figures.women}
+          detail={figures.womenPercent === null ? undefined : t('home.percent', { percent: figures.womenPercent })}
+          href="/members?filter=women"
+        />
+        <Figure label={t('home.older', { age: olderAgeFrom })} value={figures.older} href="/members?filter=older" />
+        <Figure
+          label={t('home.poor')}
+          value={figures.poor + figures.nearPoor}
+          detail={t('home.poorDetail', { poor: figures.poor, nearPoor: figures.nearPoor })}
+          href="/members?filter=poor"
+        />
+        <Figure label={t('home.volunteers')} value={figures.volunteers} href="/members?filter=volunteers" />
+        <Figure label={t('home.careRecipients')} value={figures.careRecipients} href="/members?filter=careRecipients" />
+      </div>
+      <div className="actions">
+        <Link href="/members/new" className="button button--primary">
+          + {t('members.add')}
+        </Link>
+      </div>
+    </AppShell>
+  );
+}

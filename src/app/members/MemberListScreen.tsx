@@ -1,0 +1,124 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearch } from 'wouter';
+import { DEFAULT_OLDER_AGE_FROM } from '../../domain/club';
+import { todayOn } from '../../domain/dates';
+import { ageOn, memberSearchText, type Member } from '../../domain/members';
+import { matchesFolded } from '../../domain/names';
+import { clubProfile, membersInBookOrder } from '../../local/queries';
+import { useDatabase } from '../database-context';
+import { AppShell } from '../ui/AppShell';
+import { MEMBER_FILTERS, isMemberFilter, passesFilter, type MemberFilter } from './member-filters';
+
+/** Beyond this many rows the list asks for a search instead of drawing thousands. */
+const MOST_ROWS = 300;
+
+function MemberRow({ member, today }: { member: Member; today: string }) {
+  const { t } = useTranslation();
+  const facts = [
+    t('members.age', { count: ageOn(member, today) }),
+    t(`members.gender.${member.gender}`),
+    member.group,
+  ].filter(Boolean);
+  return (
+    <li>
+      <Link href={`/members/${member.id}`} className="member-row">
+        <span className="member-row__name">{member.fullName}</span>
+        <span className="member-row__facts">
+          {facts.join(' · ')}
+          {member.poverty !== 'none' && <span className="tag">{t(`members.poverty.${member.poverty}`)}</span>}
+          {member.roles.includes('volunteer') && <span className="tag">{t('members.role.volunteer')}</span>}
+          {member.roles.includes('careRecipient') && <span className="tag">{t('members.role.careRecipient')}</span>}
+          {member.leftOn !== null && <span className="tag tag--muted">{t('members.leftTag')}</span>}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+export function MemberListScreen() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const [, navigate] = useLocation();
+  const params = new URLSearchParams(useSearch());
+  const query = params.get('q') ?? '';
+  const filterParam = params.get('filter');
+  const filter: MemberFilter = isMemberFilter(filterParam) ? filterParam : 'all';
+  const deferredQuery = useDeferredValue(query);
+
+  const members = useLiveQuery(() => membersInBookOrder(db), [db]);
+  const club = useLiveQuery(() => clubProfile(db), [db]);
+  const olderAgeFrom = club?.olderAgeFrom ?? DEFAULT_OLDER_AGE_FROM;
+  const today = todayOn();
+
+  // Folding every name once per change of the list, not once per keystroke.
+  const searchable = useMemo(() => (members ?? []).map((m) => ({ member: m, text: memberSearchText(m) })), [members]);
+  const shown = useMemo(
+    () =>
+      searchable
+        .filter(({ member, text }) => passesFilter(member, filter, today, olderAgeFrom) && matchesFolded(text, deferredQuery))
+        .map(({ member }) => member),
+    [searchable, filter, today, olderAgeFrom, deferredQuery],
+  );
+
+  const setParams = (next: { q?: string; filter?: MemberFilter }) => {
+    const merged = new URLSearchParams();
+    const q = next.q ?? query;
+    const f = next.filter ?? filter;
+    if (q) merged.set('q', q);
+    if (f !== 'all') merged.set('filter', f);
+    const search = merged.toString();
+    navigate(search ? `/members?${search}` : '/members', { replace: true });
+  };
+
+  return (
+    <AppShell title={t('members.title')}>
+      <div className="list-tools">
+        <input
+          className="input search"
+          type="search"
+          enterKeyHint="search"
+          autoComplete="off"
+          placeholder={t('members.searchPlaceholder')}
+          aria-label={t('members.search')}
+          value={query}
+          onChange={(e) => setParams({ q: e.target.value })}
+        />
+        <div className="chips" role="group" aria-label={t('members.filtersLabel')}>
+          {MEMBER_FILTERS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              className={f === filter ? 'chip chip--on' : 'chip'}
+              aria-pressed={f === filter}
+              onClick={() => setParams({ filter: f })}
+            >
+              {t(`members.filter.${f}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {members === undefined ? null : (
+        <>
+          <p className="list-count" aria-live="polite">
+            {t('members.count', { count: shown.length })}
+          </p>
+          {shown.length === 0 ? (
+            <p className="empty">{members.length === 0 ? t('members.emptyClub') : t('members.noMatch')}</p>
+          ) : (
+            <ul className="member-list">
+              {shown.slice(0, MOST_ROWS).map((m) => (
+                <MemberRow key={m.id} member={m} today={today} />
+              ))}
+            </ul>
+          )}
+          {shown.length > MOST_ROWS && <p className="empty">{t('members.tooMany', { count: MOST_ROWS })}</p>}
+        </>
+      )}
+      <Link href="/members/new" className="fab">
+        + {t('members.add')}
+      </Link>
+    </AppShell>
+  );
+}

@@ -1,0 +1,30 @@
+import type { CalendarDate } from '../../domain/dates';
+import { hasRole, isActive, isOlder, isPoorOrNearPoor, type Member } from '../../domain/members';
+
+/** The register's quick filters, in the order the chips show them. */
+export const MEMBER_FILTERS = ['all', 'women', 'older', 'poor', 'volunteers', 'careRecipients', 'left'] as const;
+export type MemberFilter = (typeof MEMBER_FILTERS)[number];
+
+export function isMemberFilter(value: string | null): value is MemberFilter {
+  return MEMBER_FILTERS.includes(value as MemberFilter);
+}
+
+/** Every filter but "left" shows people still in the club; "left" shows only the others. */
+export function passesFilter(member: Member, filter: MemberFilter, today: CalendarDate, olderAgeFrom: number): boolean {
+  if (filter === 'left') return !isActive(member, today);
+  if (!isActive(member, today)) return false;
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'women':
+      return member.gender === 'female';
+    case 'older':
+      return isOlder(member, today, olderAgeFrom);
+    case 'poor':
+      return isPoorOrNearPoor(member);
+    case 'volunteers':
+      return hasRole(member, 'volunteer');
+    case 'careRecipients':
+      return hasRole(member, 'careRecipient');
+  }
+}

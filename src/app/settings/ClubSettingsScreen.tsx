@@ -1,0 +1,35 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { clubProfile } from '../../local/queries';
+import { updateRecord } from '../../local/write';
+import { fieldsOf } from '../../domain/record';
+import { useDatabase } from '../database-context';
+import { AppShell } from '../ui/AppShell';
+import { useFlash } from '../ui/flash';
+import { ClubForm } from './ClubForm';
+
+export function ClubSettingsScreen() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const [, navigate] = useLocation();
+  const flash = useFlash();
+  const club = useLiveQuery(() => clubProfile(db), [db]);
+  return (
+    <AppShell title={t('settings.club')} back="/settings">
+      {club && (
+        <ClubForm
+          key={club.id}
+          initial={fieldsOf(club)}
+          withRules
+          submitLabel={t('common.save')}
+          onSave={async (fields) => {
+            await updateRecord(db, 'club', club.id, fields);
+            flash(t('settings.clubSaved'));
+            navigate('/settings', { replace: true });
+          }}
+        />
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,138 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { backupFileName, exportBackup } from '../../local/backup';
+import { LocalWriteError } from '../../local/errors';
+import { storageRoom, type StorageRoom } from '../../local/persistence';
+import { clubProfile } from '../../local/queries';
+import { useDatabase } from '../database-context';
+import { TEXT_SIZES, applyTextSize, textSize, type TextSize } from '../preferences';
+import { AppShell } from '../ui/AppShell';
+import { BackupImport } from '../ui/BackupImport';
+import { LanguagePicker } from '../ui/LanguagePicker';
+
+/** Hands the file to the share sheet (Zalo, Drive, Bluetooth) where there is one, else downloads it. */
+async function shareOrDownload(file: File): Promise<void> {
+  if (navigator.canShare?.({ files: [file] })) {
+    try {
+      await navigator.share({ files: [file], title: file.name });
+      return;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+    }
+  }
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function TextSizePicker() {
+  const { t } = useTranslation();
+  const [size, setSize] = useState<TextSize>(textSize());
+  return (
+    <div className="choices" role="radiogroup" aria-label={t('settings.textSize')}>
+      {TEXT_SIZES.map((option) => (
+        <button
+          key={option}
+          type="button"
+          role="radio"
+          aria-checked={size === option}
+          className={`choice choice--size-${option}${size === option ? ' choice--on' : ''}`}
+          onClick={() => {
+            applyTextSize(option);
+            setSize(option);
+          }}
+        >
+          {t(`settings.size.${option}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function BackupExport() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={async () => {
+          setError(null);
+          try {
+            const [backup, club] = await Promise.all([exportBackup(db), clubProfile(db)]);
+            const name = backupFileName(club?.name ?? '', backup.exportedAt);
+            await shareOrDownload(new File([JSON.stringify(backup)], name, { type: 'application/json' }));
+          } catch (e) {
+            setError(e instanceof LocalWriteError ? e.messageKey : 'storage.failed');
+          }
+        }}
+      >
+        {t('backup.export')}
+      </button>
+      {error && (
+        <p className="form__error" role="alert">
+          {t(error)}
+        </p>
+      )}
+    </>
+  );
+}
+
+function StorageNotice() {
+  const { t } = useTranslation();
+  const [room, setRoom] = useState<StorageRoom | null>(null);
+  useEffect(() => {
+    storageRoom().then(setRoom, () => setRoom(null));
+  }, []);
+  if (!room) return null;
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  return (
+    <p className={room.low ? 'form__error' : 'field__hint'}>
+      {t(room.low ? 'settings.storageLow' : 'settings.storage', { used: mb(room.usedBytes), free: mb(room.quotaBytes - room.usedBytes) })}
+    </p>
+  );
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const club = useLiveQuery(() => clubProfile(db), [db]);
+  return (
+    <AppShell title={t('settings.title')}>
+      <section className="panel">
+        <h2>{t('settings.language')}</h2>
+        <LanguagePicker />
+      </section>
+      <section className="panel">
+        <h2>{t('settings.textSize')}</h2>
+        <TextSizePicker />
+        <p className="field__hint">{t('settings.textSizeSample')}</p>
+      </section>
+      {club && (
+        <section className="panel">
+          <h2>{t('settings.club')}</h2>
+          <p>{club.name}</p>
+          <Link href="/settings/club" className="button">
+            {t('settings.editClub')}
+          </Link>
+        </section>
+      )}
+      <section className="panel">
+        <h2>{t('backup.title')}</h2>
+        <p className="field__hint">{t('backup.explain')}</p>
+        <div className="actions">
+          <BackupExport />
+          <BackupImport />
+        </div>
+        <StorageNotice />
+      </section>
+    </AppShell>
+  );
+}

@@ -1,0 +1,84 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { liveRecords } from '../../../src/local/queries';
+import type { ClubBookDatabase } from '../../../src/local/database';
+import { renderApp } from '../render-app';
+
+const queuedMemberChanges = (db: ClubBookDatabase) => db.outbox.filter((m) => m.collection === 'members').count();
+
+describe('adding a member', () => {
+  it('shows what is wrong next to each field, keeps the typing, then saves once it is right', async () => {
+    const user = userEvent.setup();
+    const { db, location } = await renderApp({ path: '/members/new' });
+
+    const name = await screen.findByLabelText('Họ và tên');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    // Errors in Vietnamese, by the field they belong to; nothing stored, nothing queued.
+    expect(await screen.findByText('Hãy nhập họ và tên.')).toBeTruthy();
+    expect(screen.getByText('Hãy nhập năm sinh, 4 chữ số, ví dụ 1952.')).toBeTruthy();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(await queuedMemberChanges(db)).toBe(0);
+
+    await user.type(name, '  Nguyễn Thị Lan ');
+    await user.type(screen.getByLabelText('Năm sinh'), '1952');
+    const phone = screen.getByLabelText('Số điện thoại');
+    await user.type(phone, '091 234 567');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByText('Số điện thoại phải có 10 chữ số, bắt đầu bằng số 0.')).toBeTruthy();
+    expect(await queuedMemberChanges(db)).toBe(0);
+    // What was typed is still there.
+    expect((screen.getByLabelText('Họ và tên') as HTMLInputElement).value).toBe('  Nguyễn Thị Lan ');
+
+    await user.type(phone, '8');
+    await user.click(screen.getByRole('radio', { name: 'Hộ nghèo' }));
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByText('Hãy nhập năm được công nhận hộ nghèo / cận nghèo.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Năm được công nhận'), '2025');
+    await user.click(screen.getByRole('checkbox', { name: 'Tình nguyện viên' }));
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    await waitFor(() => expect(location.history.at(-1)).toBe('/members'));
+    const [saved] = await liveRecords(db, 'members');
+    expect(saved).toMatchObject({
+      fullName: 'Nguyễn Thị Lan',
+      gender: 'female',
+      birthYear: 1952,
+      phone: '0912345678',
+      poverty: 'poor',
+      povertyYear: 2025,
+      roles: ['volunteer'],
+      village: 'Thôn Đông',
+      leftOn: null,
+    });
+    // The club record and this member: two changes waiting, said on the badge.
+    expect(await queuedMemberChanges(db)).toBe(1);
+    const badge = screen.getByTestId('save-badge-text');
+    await waitFor(() => expect(badge.textContent).toBe('Đã lưu trên máy · 2 thay đổi chờ gửi'));
+    const list = await screen.findByRole('list');
+    expect(within(list).getByText('Nguyễn Thị Lan')).toBeTruthy();
+  });
+
+  it('takes dates as dd/MM/yyyy on the number keypad and refuses one that does not exist', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp({ path: '/members/new' });
+    await user.type(await screen.findByLabelText('Họ và tên'), 'Trần Văn Đức');
+    await user.type(screen.getByLabelText('Năm sinh'), '1948');
+    const joined = screen.getByLabelText('Ngày vào CLB') as HTMLInputElement;
+    expect(joined.inputMode).toBe('numeric');
+    await user.clear(joined);
+    await user.type(joined, '31022024');
+    expect(joined.value).toBe('31/02/2024');
+    await user.click(screen.getByRole('radio', { name: 'Nam' }));
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByText(/Ngày không đúng/)).toBeTruthy();
+
+    await user.clear(joined);
+    await user.type(joined, '29022024');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(async () => expect(await liveRecords(db, 'members')).toHaveLength(1));
+    const [saved] = await liveRecords(db, 'members');
+    expect(saved).toMatchObject({ fullName: 'Trần Văn Đức', gender: 'male', joinedOn: '2024-02-29' });
+  });
+});

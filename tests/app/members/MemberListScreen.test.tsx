@@ -1,0 +1,59 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { newMemberFields, type MemberFields } from '../../../src/domain/members';
+import type { ClubBookDatabase } from '../../../src/local/database';
+import { createRecord } from '../../../src/local/write';
+import { renderApp } from '../render-app';
+
+async function addMembers(db: ClubBookDatabase, people: Partial<MemberFields>[]) {
+  for (const person of people) {
+    await createRecord(db, 'members', { ...newMemberFields('2024-01-15'), birthYear: 1950, ...person });
+  }
+}
+
+const namesShown = () => within(screen.getByRole('list')).getAllByRole('link').map((row) => row.querySelector('.member-row__name')?.textContent);
+
+describe('the member register', () => {
+  it('lists members by given name and finds "Nguyễn Thị …" when "nguyen thi" is typed', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp({ path: '/members' });
+    await addMembers(db, [
+      { fullName: 'Nguyễn Thị Lan' },
+      { fullName: 'Trần Văn Đức', gender: 'male' },
+      { fullName: 'Lê Thị Ánh' },
+      { fullName: 'Nguyễn Thị Bình' },
+      { fullName: 'Phạm Văn Nguyên', gender: 'male' },
+    ]);
+
+    await waitFor(() => expect(namesShown()).toHaveLength(5));
+    expect(namesShown()).toEqual(['Lê Thị Ánh', 'Nguyễn Thị Bình', 'Trần Văn Đức', 'Nguyễn Thị Lan', 'Phạm Văn Nguyên']);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Tìm thành viên' }), 'nguyen thi');
+    await waitFor(() => expect(namesShown()).toEqual(['Nguyễn Thị Bình', 'Nguyễn Thị Lan']));
+    expect(screen.getByText('2 người')).toBeTruthy();
+
+    await user.clear(screen.getByRole('searchbox'));
+    await user.type(screen.getByRole('searchbox'), 'DUC');
+    await waitFor(() => expect(namesShown()).toEqual(['Trần Văn Đức']));
+  });
+
+  it('filters women, older people, and those who have left', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp({ path: '/members' });
+    await addMembers(db, [
+      { fullName: 'Nguyễn Thị Lan', birthYear: 1950 },
+      { fullName: 'Trần Văn Đức', gender: 'male', birthYear: 1990 },
+      { fullName: 'Đỗ Thị Hoa', birthYear: 1985 },
+      { fullName: 'Bùi Văn Tư', gender: 'male', birthYear: 1940, leftOn: '2025-06-01' },
+    ]);
+    await waitFor(() => expect(namesShown()).toHaveLength(3));
+
+    await user.click(screen.getByRole('button', { name: 'Nữ' }));
+    await waitFor(() => expect(namesShown()).toEqual(['Đỗ Thị Hoa', 'Nguyễn Thị Lan']));
+    await user.click(screen.getByRole('button', { name: 'Người cao tuổi' }));
+    await waitFor(() => expect(namesShown()).toEqual(['Nguyễn Thị Lan']));
+    await user.click(screen.getByRole('button', { name: 'Đã rời CLB' }));
+    await waitFor(() => expect(namesShown()).toEqual(['Bùi Văn Tư']));
+  });
+});

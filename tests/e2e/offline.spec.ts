@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { AppServer } from './app-server';
+import { openPhone } from './phone';
+
+const server = new AppServer(4310);
+
+test.beforeAll(() => server.start());
+test.afterAll(() => server.stop());
+
+test('the club book installs, then works with the server gone: add a member, reload, it is still there', async () => {
+  const phone = await openPhone();
+  const page = phone.context.pages()[0] ?? (await phone.context.newPage());
+  // First visit, online: the chair makes the club's book.
+  await page.goto(server.url);
+  await page.getByRole('radio', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('button', { name: 'Lập sổ cho câu lạc bộ' }).click();
+  await page.getByLabel('Tên câu lạc bộ').fill('CLB Liên thế hệ thôn Đông');
+  await page.getByLabel('Thôn / khu phố').fill('Thôn Đông');
+  await page.getByLabel('Xã / phường').fill('Xã Tân Chi');
+  await page.getByLabel('Tỉnh / thành phố').fill('Bắc Ninh');
+  await page.getByRole('button', { name: 'Lập sổ' }).click();
+  await expect(page.getByRole('heading', { name: 'CLB Liên thế hệ thôn Đông' })).toBeVisible();
+
+  // The service worker has cached the whole app.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+
+  // Chromium's own installability check: manifest, icons, service worker.
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+
+  // The village loses its connection.
+  await server.stop();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'CLB Liên thế hệ thôn Đông' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Thêm thành viên' }).click();
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+  await page.getByLabel('Năm sinh').fill('1952');
+  await page.getByLabel('Số điện thoại').fill('0912345678');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+  await expect(page.getByTestId('save-badge-text')).toHaveText('Đã lưu trên máy · 1 thay đổi chờ gửi');
+  await phone.close();
+});
