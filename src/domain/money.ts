@@ -30,8 +30,12 @@ export function formatDongDigits(amount: Dong): string {
  * is refused rather than guessed at: "8,5" could mean many things).
  */
 export function parseDong(text: string): Dong | null {
-  const cleaned = text.replace(/[\s.\u00a0₫đ]|vnd|VND/g, '');
-  if (!/^\d{1,16}$/.test(cleaned)) return null;
-  const amount = Number(cleaned);
+  const number = text.trim().replace(/^(?:₫|đ|vnd)\s*|\s*(?:₫|đ|vnd)$/giu, '');
+  // Dots and spaces count only as thousands separators, between groups of three digits.
+  // Stripping them anywhere read "1.5" (one and a half million?) as 15 đồng: a guess.
+  if (!/^\d+$/.test(number) && !/^\d{1,3}(?:[.\s]\d{3})+$/.test(number)) return null;
+  const digits = number.replace(/[.\s]/g, '');
+  if (digits.length > 16) return null;
+  const amount = Number(digits);
   return Number.isSafeInteger(amount) ? amount : null;
 }

@@ -5,6 +5,7 @@ import { validate } from '../domain/validation';
 import type { ClubBookDatabase, OutboxMutation } from './database';
 import { META, currentClubId, deviceId, takeSeq } from './device';
 import { LocalWriteError, asLocalWriteError } from './errors';
+import { askForPersistentStorageOnce } from './persistence';
 
 /**
  * A backup is the whole club as this phone has it, plus the changes it has not sent yet,
@@ -108,8 +109,9 @@ export async function importBackup(db: ClubBookDatabase, input: string | unknown
   if (localClubId && localClubId !== backup.clubId) throw new BackupRefusedError('backup.otherClub');
 
   const tables = [...COLLECTION_NAMES.map((n) => db.records(n)), db.outbox, db.meta];
+  let imported: ImportSummary;
   try {
-    return await db.transaction('rw', tables, async () => {
+    imported = await db.transaction('rw', tables, async () => {
       const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
       const taken = new Set<string>();
       for (const [name, records] of Object.entries(backup.collections)) {
@@ -143,6 +145,10 @@ export async function importBackup(db: ClubBookDatabase, input: string | unknown
   } catch (error) {
     throw asLocalWriteError(error);
   }
+  // Restoring a backup onto a wiped phone is that phone's first real save: ask then, not
+  // only at the next edit, or the whole restored club could be evicted in the meantime.
+  if (imported.added + imported.updated > 0) await askForPersistentStorageOnce(db).catch(() => {});
+  return imported;
 }
 
 /** "so-clb-thon-dong-2026-11-23.json": a name that says whose book it is and when. */

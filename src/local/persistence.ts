@@ -8,8 +8,14 @@ import { META, readMeta } from './device';
  */
 export async function askForPersistentStorageOnce(db: ClubBookDatabase): Promise<void> {
   if (typeof navigator === 'undefined' || !navigator.storage?.persist) return;
-  if (await readMeta<boolean>(db, META.persistAsked)) return;
-  await db.meta.put({ key: META.persistAsked, value: true });
+  // Check and mark in one transaction: two saves finishing together each read "not asked
+  // yet" otherwise, and the browser was asked (Firefox: prompted) once per save.
+  const first = await db.transaction('rw', db.meta, async () => {
+    if (await readMeta<boolean>(db, META.persistAsked)) return false;
+    await db.meta.put({ key: META.persistAsked, value: true });
+    return true;
+  });
+  if (!first) return;
   try {
     await navigator.storage.persist();
   } catch {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { freshDatabase, joinClub } from './helpers';
+import { COLLECTIONS, COLLECTION_NAMES } from '../../src/domain/collections';
+import { createRecord } from '../../src/local/write';
+import { memberFields } from '../domain/fixtures';
+
+describe('ClubBookDatabase', () => {
+  it('has a store for every collection in the registry, keyed by id, with its indexes', async () => {
+    const db = freshDatabase();
+    await db.open();
+    for (const name of COLLECTION_NAMES) {
+      const table = db.table(name);
+      expect(table.schema.primKey.keyPath).toBe('id');
+      expect(table.schema.indexes.map((i) => i.name).sort()).toEqual([...COLLECTIONS[name].localIndexes].sort());
+    }
+  });
+
+  it('keys the outbox by seq and can find pending changes and the changes to one record', async () => {
+    const db = freshDatabase();
+    await db.open();
+    expect(db.outbox.schema.primKey.keyPath).toBe('seq');
+    expect(db.outbox.schema.indexes.map((i) => i.name).sort()).toEqual(['[collection+id]', 'status']);
+    expect(db.meta.schema.primKey.keyPath).toBe('key');
+  });
+
+  it('reads the outbox in the order the changes were made, past seq 9', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      ids.push((await createRecord(db, 'members', memberFields({ fullName: `Nguyễn Thị Lan ${'I'.repeat(i + 1)}` }))).id);
+    }
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(outbox.map((m) => m.id)).toEqual(ids);
+    expect(await db.outbox.where('[collection+id]').equals(['members', ids[10]!]).primaryKeys()).toEqual([11]);
+  });
+});

@@ -1,0 +1,474 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  clockAt,
+  createClub,
+  failInsideIndexedDb,
+  failStoreWrites,
+  freshDatabase,
+  joinClub,
+  quotaExceeded,
+  reopen,
+  snapshot,
+} from './helpers';
+import { createRecord, deleteRecord, updateRecord } from '../../src/local/write';
+import { currentClubId, META, readMeta } from '../../src/local/device';
+import {
+  NoClubError,
+  RecordImmutableError,
+  RecordInvalidError,
+  RecordNotFoundError,
+  StorageFailedError,
+  StorageFullError,
+} from '../../src/local/errors';
+import { liveRecords, recordById } from '../../src/local/queries';
+import type { Member } from '../../src/domain/members';
+import { uuidv7 } from '../../src/domain/ids';
+import { clubFields, memberFields } from '../domain/fixtures';
+
+
+describe('createRecord', () => {
+  it('stores the record and exactly one outbox mutation with all its fields (seq 1)', async () => {
+    const db = freshDatabase();
+    const clubId = await joinClub(db);
+    clockAt('2026-11-23T08:05:00.000Z');
+
+    const lan = await createRecord(db, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+
+    expect(lan).toEqual({
+      ...memberFields({ fullName: 'Nguyễn Thị Lan' }),
+      id: lan.id,
+      clubId,
+      createdAt: '2026-11-23T08:05:00.000Z',
+      updatedAt: '2026-11-23T08:05:00.000Z',
+      deleted: false,
+    });
+    expect(lan.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(await db.records('members').toArray()).toEqual([lan]);
+    const { id: _id, ...everythingButId } = lan;
+    expect(await db.outbox.toArray()).toEqual([
+      {
+        seq: 1,
+        collection: 'members',
+        op: 'put',
+        id: lan.id,
+        data: everythingButId,
+        queuedAt: '2026-11-23T08:05:00.000Z',
+        status: 'pending',
+      },
+    ]);
+  });
+
+  it('stores what the schema made of the input: trimmed text, blank optional text as null', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const ung = await createRecord(db, 'members', memberFields({ fullName: '  Bùi Thị Ưng ', group: '  ' }));
+    const stored = await db.records<Member>('members').get(ung.id);
+    expect(stored).toMatchObject({ fullName: 'Bùi Thị Ưng', group: null });
+    expect((await db.outbox.get(1))?.data).toMatchObject({ fullName: 'Bùi Thị Ưng', group: null });
+  });
+
+  it('numbers changes 1, 2, 3 … without gaps or repeats, even when saved at the same moment', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const names = ['Nguyễn Thị Lan', 'Trần Văn Đức', 'Lê Thị Ánh', 'Phạm Thị Ơn', 'Đỗ Văn Ất', 'Bùi Thị Ưng'];
+    const created = await Promise.all(names.map((fullName) => createRecord(db, 'members', memberFields({ fullName }))));
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(outbox.map((m) => m.id))).toEqual(new Set(created.map((m) => m.id)));
+  });
+
+  it('writes every store change with strict durability (flushed to disk before "saved")', async () => {
+    const writes: { stores: string[]; durability: string }[] = [];
+    const original = IDBDatabase.prototype.transaction;
+    // Dexie binds the connection's transaction() when it opens: spy before the first use.
+    const spy = vi
+      .spyOn(IDBDatabase.prototype, 'transaction')
+      .mockImplementation(function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        const tx = original.apply(this, args);
+        if (tx.mode === 'readwrite') writes.push({ stores: [...tx.objectStoreNames], durability: tx.durability });
+        return tx;
+      });
+    const db = freshDatabase();
+    try {
+      await joinClub(db);
+      await createRecord(db, 'members', memberFields());
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toContainEqual({ stores: ['members', 'meta', 'outbox'], durability: 'strict' });
+    expect(writes.every((w) => w.durability === 'strict')).toBe(true);
+  });
+
+  it('refuses an invalid record with its field problems and stores neither record nor mutation', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const before = await snapshot(db);
+
+    const attempt = createRecord(db, 'members', memberFields({ phone: '091234567', poverty: 'poor', povertyYear: null }));
+
+    await expect(attempt).rejects.toBeInstanceOf(RecordInvalidError);
+    const error = (await attempt.catch((e: unknown) => e)) as RecordInvalidError;
+    expect(error.messageKey).toBe('storage.invalid');
+    expect(error.problems).toEqual([
+      { field: 'phone', messageKey: 'validation.phone' },
+      { field: 'povertyYear', messageKey: 'validation.povertyYear' },
+    ]);
+    expect(await snapshot(db)).toEqual(before);
+
+    // The refused attempt used no seq: the next real change is still 1.
+    await createRecord(db, 'members', memberFields());
+    expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([1]);
+  });
+
+  it('refuses fields that do not belong to the collection', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const attempt = createRecord(db, 'members', { ...memberFields(), salary: 1 } as never);
+    await expect(attempt).rejects.toMatchObject({ problems: [{ field: '', messageKey: 'validation.unknownField' }] });
+    expect(await db.records('members').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses to save before the phone belongs to a club', async () => {
+    const db = freshDatabase();
+    await expect(createRecord(db, 'members', memberFields())).rejects.toBeInstanceOf(NoClubError);
+    await expect(createRecord(db, 'members', memberFields())).rejects.toMatchObject({ messageKey: 'storage.noClub' });
+    expect(await db.records('members').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('never overwrites an existing record by creating one with the same id', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const lan = await createRecord(db, 'members', memberFields());
+    const before = await snapshot(db);
+    await expect(
+      createRecord(db, 'members', memberFields({ fullName: 'Trần Văn Đức' }), { id: lan.id }),
+    ).rejects.toBeInstanceOf(RecordImmutableError);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('creating the club', () => {
+  it('makes this phone that club’s book: the club id is remembered and used for later records', async () => {
+    const db = freshDatabase();
+    expect(await currentClubId(db)).toBeUndefined();
+    const id = uuidv7();
+
+    const club = await createRecord(db, 'club', clubFields(), { id, clubId: id });
+
+    expect(club).toMatchObject({ id, clubId: id, name: clubFields().name, deleted: false });
+    expect(await currentClubId(db)).toBe(id);
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ seq: 1, collection: 'club', op: 'put', id })]);
+    const lan = await createRecord(db, 'members', memberFields());
+    expect(lan.clubId).toBe(id);
+  });
+
+  it('does not remember the club when its record is refused', async () => {
+    const db = freshDatabase();
+    const id = uuidv7();
+    await expect(createRecord(db, 'club', clubFields({ name: '' }), { id, clubId: id })).rejects.toBeInstanceOf(
+      RecordInvalidError,
+    );
+    expect(await currentClubId(db)).toBeUndefined();
+    expect(await db.records('club').count()).toBe(0);
+  });
+});
+
+describe('updateRecord', () => {
+  it('queues only the fields that changed, plus updatedAt', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    clockAt('2026-11-23T08:05:00.000Z');
+    const lan = await createRecord(db, 'members', memberFields({ roles: ['volunteer'] }));
+    clockAt('2026-11-24T01:00:00.000Z');
+
+    const updated = await updateRecord(db, 'members', lan.id, {
+      phone: '0387654321',
+      roles: ['volunteer', 'groupLeader'],
+      fullName: 'Nguyễn Thị Lan', // unchanged: not sent
+      gender: 'female', // unchanged: not sent
+    });
+
+    expect(updated).toEqual({
+      ...lan,
+      phone: '0387654321',
+      roles: ['volunteer', 'groupLeader'],
+      updatedAt: '2026-11-24T01:00:00.000Z',
+    });
+    expect(await db.records('members').get(lan.id)).toEqual(updated);
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(2);
+    expect(outbox[1]).toEqual({
+      seq: 2,
+      collection: 'members',
+      op: 'put',
+      id: lan.id,
+      data: { phone: '0387654321', roles: ['volunteer', 'groupLeader'], updatedAt: '2026-11-24T01:00:00.000Z' },
+      queuedAt: '2026-11-24T01:00:00.000Z',
+      status: 'pending',
+    });
+  });
+
+  it('sends a field cleared to null as a change', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const lan = await createRecord(db, 'members', memberFields({ phone: '0912345678' }));
+    await updateRecord(db, 'members', lan.id, { phone: null });
+    expect((await db.outbox.get(2))?.data).toEqual({ phone: null, updatedAt: expect.any(String) });
+  });
+
+  it('queues nothing and keeps updatedAt when nothing really changed (same values, or only spaces)', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    clockAt('2026-11-23T08:05:00.000Z');
+    const lan = await createRecord(db, 'members', memberFields());
+    clockAt('2026-11-24T01:00:00.000Z');
+    const before = await snapshot(db);
+
+    expect(await updateRecord(db, 'members', lan.id, {})).toEqual(lan);
+    expect(await updateRecord(db, 'members', lan.id, { fullName: ' Nguyễn Thị Lan  ', phone: lan.phone })).toEqual(lan);
+
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses an invalid change and keeps the record as it was', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const lan = await createRecord(db, 'members', memberFields());
+    const before = await snapshot(db);
+    const attempt = updateRecord(db, 'members', lan.id, { leftOn: '2020-01-01' });
+    await expect(attempt).rejects.toBeInstanceOf(RecordInvalidError);
+    await expect(attempt.catch((e: RecordInvalidError) => e.problems)).resolves.toEqual([
+      { field: 'leftOn', messageKey: 'validation.leftBeforeJoined' },
+    ]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a key that is not a field of the record', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const lan = await createRecord(db, 'members', memberFields());
+    await expect(updateRecord(db, 'members', lan.id, { nickname: 'Bà Lan' } as never)).rejects.toBeInstanceOf(
+      RecordInvalidError,
+    );
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('refuses to change a record that does not exist or was deleted', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    await expect(updateRecord(db, 'members', uuidv7(), { phone: null })).rejects.toBeInstanceOf(RecordNotFoundError);
+    const lan = await createRecord(db, 'members', memberFields());
+    await deleteRecord(db, 'members', lan.id);
+    const before = await snapshot(db);
+    await expect(updateRecord(db, 'members', lan.id, { phone: null })).rejects.toMatchObject({
+      messageKey: 'storage.notFound',
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('deleteRecord', () => {
+  it('keeps a tombstone and queues a delete', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    clockAt('2026-11-23T08:05:00.000Z');
+    const duc = await createRecord(db, 'members', memberFields({ fullName: 'Trần Văn Đức', gender: 'male' }));
+    clockAt('2026-12-01T09:00:00.000Z');
+
+    await deleteRecord(db, 'members', duc.id);
+
+    expect(await db.records('members').get(duc.id)).toEqual({ ...duc, deleted: true, updatedAt: '2026-12-01T09:00:00.000Z' });
+    expect(await db.outbox.get(2)).toEqual({
+      seq: 2,
+      collection: 'members',
+      op: 'delete',
+      id: duc.id,
+      data: { updatedAt: '2026-12-01T09:00:00.000Z' },
+      queuedAt: '2026-12-01T09:00:00.000Z',
+      status: 'pending',
+    });
+    expect(await liveRecords(db, 'members')).toEqual([]);
+    expect(await recordById(db, 'members', duc.id)).toBeUndefined();
+  });
+
+  it('queues nothing more when deleting a record already deleted', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const duc = await createRecord(db, 'members', memberFields());
+    await deleteRecord(db, 'members', duc.id);
+    const before = await snapshot(db);
+    await deleteRecord(db, 'members', duc.id);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses to delete a record that does not exist', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    await expect(deleteRecord(db, 'members', uuidv7())).rejects.toBeInstanceOf(RecordNotFoundError);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('a write is all or nothing', () => {
+  it('an aborted write leaves neither record nor outbox entry (the outbox add fails after the record put)', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    const lan = await createRecord(db, 'members', memberFields());
+    const before = await snapshot(db);
+
+    const order: string[] = [];
+    const put = IDBObjectStore.prototype.put;
+    const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      order.push(`put ${this.name}`);
+      return put.apply(this, args);
+    });
+    const fault = failStoreWrites('outbox', 'add', () => new DOMException('Disk I/O error', 'UnknownError'), 2);
+    try {
+      const attempt = createRecord(db, 'members', memberFields({ fullName: 'Trần Văn Đức', gender: 'male' }));
+      await expect(attempt).rejects.toBeInstanceOf(StorageFailedError);
+      await expect(attempt).rejects.toMatchObject({ messageKey: 'storage.failed' });
+      const update = updateRecord(db, 'members', lan.id, { phone: '0387654321' });
+      await expect(update).rejects.toBeInstanceOf(StorageFailedError);
+    } finally {
+      putSpy.mockRestore();
+      fault.restore();
+    }
+
+    // The record was written first in the same transaction, then the outbox add failed.
+    expect(order).toContain('put members');
+    expect(fault.failed).toEqual(['outbox', 'outbox']);
+    expect(await snapshot(db)).toEqual(before);
+
+    // Nothing half-done is left behind: the next change takes the next seq.
+    await createRecord(db, 'members', memberFields({ fullName: 'Lê Thị Ánh' }));
+    expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it('a request that fails inside IndexedDB aborts the whole transaction (seq already taken by a stray row)', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    // A stray outbox row with the seq the next change will take: the add fails with a
+    // ConstraintError inside IndexedDB itself, after the record was put.
+    await db.outbox.add({
+      seq: 1,
+      collection: 'members',
+      op: 'delete',
+      id: uuidv7(),
+      data: {},
+      queuedAt: '2026-01-01T00:00:00.000Z',
+      status: 'pending',
+    });
+    const before = await snapshot(db);
+
+    await expect(createRecord(db, 'members', memberFields())).rejects.toBeInstanceOf(StorageFailedError);
+
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('seq', () => {
+  it('keeps counting after the database is closed and reopened, and after the outbox is emptied', async () => {
+    let db = freshDatabase();
+    await joinClub(db);
+    await createRecord(db, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+    await createRecord(db, 'members', memberFields({ fullName: 'Trần Văn Đức' }));
+
+    db = reopen(db);
+    await createRecord(db, 'members', memberFields({ fullName: 'Lê Thị Ánh' }));
+    expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([1, 2, 3]);
+
+    // The server acknowledged everything: the outbox empties, the numbering does not restart.
+    await db.outbox.clear();
+    await createRecord(db, 'members', memberFields({ fullName: 'Phạm Thị Ơn' }));
+    expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([4]);
+
+    db = reopen(db);
+    await db.outbox.clear();
+    await createRecord(db, 'members', memberFields({ fullName: 'Đỗ Văn Ất' }));
+    expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([5]);
+    expect(await readMeta<number>(db, META.nextSeq)).toBe(6);
+  });
+});
+
+describe('the club record', () => {
+  it('is created through the same path as any record, and its later edits queue field changes', async () => {
+    const db = freshDatabase();
+    const club = await createClub(db);
+    const updated = await updateRecord(db, 'club', club.id, { olderAgeFrom: 55 });
+    expect(updated.olderAgeFrom).toBe(55);
+    expect((await db.outbox.get(2))?.data).toEqual({ olderAgeFrom: 55, updatedAt: expect.any(String) });
+  });
+});
+
+describe('when the phone is full', () => {
+  async function clubWithTwoMembers() {
+    const db = freshDatabase();
+    await joinClub(db);
+    await createRecord(db, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+    await createRecord(db, 'members', memberFields({ fullName: 'Trần Văn Đức', gender: 'male' }));
+    return db;
+  }
+
+  it('refuses the new record with storage.full and loses nothing already saved (put refused)', async () => {
+    const db = await clubWithTwoMembers();
+    const before = await snapshot(db);
+    const fault = failStoreWrites('members', 'put', quotaExceeded);
+
+    const attempt = createRecord(db, 'members', memberFields({ fullName: 'Lê Thị Ánh' }));
+
+    await expect(attempt).rejects.toBeInstanceOf(StorageFullError);
+    const error = (await attempt.catch((e: unknown) => e)) as StorageFullError;
+    expect(error.messageKey).toBe('storage.full');
+    expect(fault.failed).toEqual(['members']);
+    expect(await snapshot(db)).toEqual(before);
+    expect((await db.records<Member>('members').toArray()).map((m) => m.fullName).sort()).toEqual([
+      'Nguyễn Thị Lan',
+      'Trần Văn Đức',
+    ]);
+  });
+
+  it('loses nothing when the outbox add is the write that does not fit', async () => {
+    const db = await clubWithTwoMembers();
+    const before = await snapshot(db);
+    failStoreWrites('outbox', 'add', quotaExceeded);
+
+    await expect(createRecord(db, 'members', memberFields({ fullName: 'Lê Thị Ánh' }))).rejects.toMatchObject({
+      messageKey: 'storage.full',
+    });
+
+    // The record put had already happened in the transaction: it is rolled back with it.
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('maps a quota error that aborts the transaction inside IndexedDB, as browsers report it', async () => {
+    const db = await clubWithTwoMembers();
+    const lan = (await db.records<Member>('members').toArray()).find((m) => m.fullName === 'Nguyễn Thị Lan')!;
+    const before = await snapshot(db);
+    const fault = failInsideIndexedDb('outbox', 'add', quotaExceeded);
+
+    await expect(updateRecord(db, 'members', lan.id, { notes: 'Cần người đưa đi khám mắt.' })).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+
+    expect(fault.hits).toEqual(['outbox']);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('saves again as soon as there is room, with the next seq', async () => {
+    const db = await clubWithTwoMembers();
+    const fault = failStoreWrites('members', 'put', quotaExceeded);
+    await expect(createRecord(db, 'members', memberFields({ fullName: 'Lê Thị Ánh' }))).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    fault.restore();
+
+    await createRecord(db, 'members', memberFields({ fullName: 'Lê Thị Ánh' }));
+    expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(await db.records('members').count()).toBe(3);
+  });
+});
