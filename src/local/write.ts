@@ -1,10 +1,10 @@
 import { COLLECTIONS, type CollectionName, type FieldsOf, type RecordOf } from '../domain/collections';
 import type { CollectionDefinition } from '../domain/collection';
 import { uuidv7 } from '../domain/ids';
-import type { SyncedRecord } from '../domain/record';
+import { RECORD_FIELDS, type SyncedRecord } from '../domain/record';
 import { validate } from '../domain/validation';
 import type { ClubBookDatabase, OutboxMutation } from './database';
-import { META, currentClubId, takeSeq } from './device';
+import { currentClubId, takeSeq } from './device';
 import {
   NoClubError,
   RecordImmutableError,
@@ -34,6 +34,10 @@ function checked(collection: CollectionName, candidate: unknown): AnyRecord {
   return result.value as AnyRecord;
 }
 
+function isSyncField(field: string): boolean {
+  return (RECORD_FIELDS as readonly string[]).includes(field);
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -43,7 +47,6 @@ async function commit(
   collection: CollectionName,
   decide: (existing: AnyRecord | undefined) => Promise<Change> | Change,
   id: string,
-  extraWrites?: () => Promise<void>,
 ): Promise<AnyRecord> {
   const table = db.records<AnyRecord>(collection);
   let saved: AnyRecord;
@@ -54,7 +57,6 @@ async function commit(
       if (mutation) {
         await table.put(record);
         await db.outbox.add({ ...mutation, seq: await takeSeq(db) });
-        await extraWrites?.();
         queued = true;
       }
       return record;
@@ -66,24 +68,24 @@ async function commit(
   return saved;
 }
 
-async function rememberClub(db: ClubBookDatabase, clubId: string): Promise<void> {
-  await db.meta.put({ key: META.clubId, value: clubId });
-}
-
 function withoutId(record: AnyRecord): Record<string, unknown> {
   const { id: _id, ...rest } = record;
   return rest;
 }
 
-/** Adds a new record with all its fields. `id` is for records with a fixed id (the club). */
-export async function createRecord<N extends CollectionName>(
+/**
+ * Adds a new record with all its fields. `id` is for records whose id is decided by what
+ * they are (an attendance mark: meetingId:memberId). The club's own record is made by
+ * createClub (club.ts), never here.
+ */
+export async function createRecord<N extends Exclude<CollectionName, 'club'>>(
   db: ClubBookDatabase,
   collection: N,
   fields: FieldsOf<N>,
-  options: { id?: string; clubId?: string } = {},
+  options: { id?: string } = {},
 ): Promise<RecordOf<N>> {
   const id = options.id ?? uuidv7();
-  const clubId = options.clubId ?? (await currentClubId(db));
+  const clubId = await currentClubId(db);
   if (!clubId) throw new NoClubError();
   const now = new Date().toISOString();
   const saved = await commit(
@@ -105,8 +107,6 @@ export async function createRecord<N extends CollectionName>(
       };
     },
     id,
-    // The club's own record is what makes this phone that club's book.
-    collection === 'club' ? () => rememberClub(db, clubId) : undefined,
   );
   return saved as RecordOf<N>;
 }
@@ -126,7 +126,9 @@ export async function updateRecord<N extends CollectionName>(
   const saved = await commit(db, collection, (existing) => {
     if (!existing || existing.deleted) throw new RecordNotFoundError();
     if (COLLECTIONS[collection].kind === 'appendOnly') throw new RecordImmutableError();
-    const record = checked(collection, { ...existing, ...changes, updatedAt: now });
+    // id, clubId, createdAt and deleted belong to the sync layer, never to an edit.
+    const edits = Object.fromEntries(Object.entries(changes).filter(([field]) => !isSyncField(field)));
+    const record = checked(collection, { ...existing, ...edits, updatedAt: now });
     const data: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(record)) {
       if (field !== 'updatedAt' && !sameValue(value, existing[field])) data[field] = value;

@@ -4,22 +4,21 @@ import { App } from '../../src/app/App';
 import { setUpI18n } from '../../src/app/i18n/setup';
 import { rememberLanguage, type Language } from '../../src/app/preferences';
 import { newClubFields } from '../../src/domain/club';
-import { uuidv7 } from '../../src/domain/ids';
+import { createClub } from '../../src/local/club';
 import { ClubBookDatabase } from '../../src/local/database';
-import { createRecord } from '../../src/local/write';
 
 /** A fresh phone: its own IndexedDB database (fake-indexeddb), language and address. */
 export async function renderApp(options: { path?: string; language?: Language; withClub?: boolean } = {}) {
   const db = new ClubBookDatabase(`app-test-${crypto.randomUUID()}`);
   if (options.language) rememberLanguage(options.language);
   if (options.withClub ?? true) {
-    const id = uuidv7();
-    await createRecord(
-      db,
-      'club',
-      { ...newClubFields(), name: 'CLB Liên thế hệ thôn Đông', village: 'Thôn Đông', commune: 'Xã Tân Chi', province: 'Bắc Ninh' },
-      { id, clubId: id },
-    );
+    await createClub(db, {
+      ...newClubFields(),
+      name: 'CLB Liên thế hệ thôn Đông',
+      village: 'Thôn Đông',
+      commune: 'Xã Tân Chi',
+      province: 'Bắc Ninh',
+    });
   }
   const location = memoryLocation({ path: options.path ?? '/', record: true });
   const i18n = setUpI18n(options.language ?? 'vi');

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, vi } from 'vitest';
 import { ClubBookDatabase } from '../../src/local/database';
 import { META } from '../../src/local/device';
-import { createRecord } from '../../src/local/write';
+import { createClub as createClubBook } from '../../src/local/club';
 import type { ClubProfile } from '../../src/domain/club';
 import { uuidv7 } from '../../src/domain/ids';
 import { clubFields } from '../domain/fixtures';
@@ -56,10 +56,9 @@ export async function joinClub(db: ClubBookDatabase, clubId: string = uuidv7()):
   return clubId;
 }
 
-/** The chair's phone right after creating the club (the club record is the first change). */
+/** The chair's phone right after creating the club. */
 export async function createClub(db: ClubBookDatabase, name?: string): Promise<ClubProfile> {
-  const id = uuidv7();
-  return createRecord(db, 'club', clubFields(name ? { name } : {}), { id, clubId: id });
+  return createClubBook(db, clubFields(name ? { name } : {}));
 }
 
 /** Everything a store holds, for "nothing changed" comparisons. */

@@ -11,7 +11,7 @@ import {
   snapshot,
 } from './helpers';
 import { createRecord, deleteRecord, updateRecord } from '../../src/local/write';
-import { currentClubId, META, readMeta } from '../../src/local/device';
+import { META, readMeta } from '../../src/local/device';
 import {
   NoClubError,
   RecordImmutableError,
@@ -23,7 +23,7 @@ import {
 import { liveRecords, recordById } from '../../src/local/queries';
 import type { Member } from '../../src/domain/members';
 import { uuidv7 } from '../../src/domain/ids';
-import { clubFields, memberFields } from '../domain/fixtures';
+import { memberFields } from '../domain/fixtures';
 
 
 describe('createRecord', () => {
@@ -146,32 +146,6 @@ describe('createRecord', () => {
       createRecord(db, 'members', memberFields({ fullName: 'Trần Văn Đức' }), { id: lan.id }),
     ).rejects.toBeInstanceOf(RecordImmutableError);
     expect(await snapshot(db)).toEqual(before);
-  });
-});
-
-describe('creating the club', () => {
-  it('makes this phone that club’s book: the club id is remembered and used for later records', async () => {
-    const db = freshDatabase();
-    expect(await currentClubId(db)).toBeUndefined();
-    const id = uuidv7();
-
-    const club = await createRecord(db, 'club', clubFields(), { id, clubId: id });
-
-    expect(club).toMatchObject({ id, clubId: id, name: clubFields().name, deleted: false });
-    expect(await currentClubId(db)).toBe(id);
-    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ seq: 1, collection: 'club', op: 'put', id })]);
-    const lan = await createRecord(db, 'members', memberFields());
-    expect(lan.clubId).toBe(id);
-  });
-
-  it('does not remember the club when its record is refused', async () => {
-    const db = freshDatabase();
-    const id = uuidv7();
-    await expect(createRecord(db, 'club', clubFields({ name: '' }), { id, clubId: id })).rejects.toBeInstanceOf(
-      RecordInvalidError,
-    );
-    expect(await currentClubId(db)).toBeUndefined();
-    expect(await db.records('club').count()).toBe(0);
   });
 });
 
@@ -396,12 +370,12 @@ describe('seq', () => {
 });
 
 describe('the club record', () => {
-  it('is created through the same path as any record, and its later edits queue field changes', async () => {
+  it('queues its later edits as field changes, like any record', async () => {
     const db = freshDatabase();
     const club = await createClub(db);
     const updated = await updateRecord(db, 'club', club.id, { olderAgeFrom: 55 });
     expect(updated.olderAgeFrom).toBe(55);
-    expect((await db.outbox.get(2))?.data).toEqual({ olderAgeFrom: 55, updatedAt: expect.any(String) });
+    expect((await db.outbox.get(1))?.data).toEqual({ olderAgeFrom: 55, updatedAt: expect.any(String) });
   });
 });
 

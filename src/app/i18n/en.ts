@@ -29,6 +29,7 @@ export const en = {
     notFound: 'This record is not on this phone.',
     immutable: 'This record cannot be changed; add a new one to correct it.',
     noClub: 'This phone has no club yet.',
+    clubExists: 'This phone already keeps a club’s book.',
     full: 'This phone is out of space. This was not saved; everything saved before is safe. Delete some photos, videos or apps, then save again.',
     failed: 'Could not save. Everything saved before is safe. Please try again.',
   },

@@ -27,6 +27,7 @@ export const vi = {
     notFound: 'Không tìm thấy hồ sơ này trên máy.',
     immutable: 'Hồ sơ này không sửa được; hãy ghi một dòng mới để sửa lại.',
     noClub: 'Máy này chưa có câu lạc bộ.',
+    clubExists: 'Máy này đã giữ sổ của một câu lạc bộ.',
     full: 'Máy đã hết chỗ lưu. Chưa lưu được mục này, những gì đã lưu vẫn còn nguyên. Hãy xóa bớt ảnh, video hoặc ứng dụng rồi lưu lại.',
     failed: 'Chưa lưu được. Những gì đã lưu vẫn còn nguyên. Hãy thử lại.',
   },

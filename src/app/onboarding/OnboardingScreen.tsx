@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newClubFields } from '../../domain/club';
-import { uuidv7 } from '../../domain/ids';
-import { createRecord } from '../../local/write';
+import { createClub } from '../../local/club';
 import { useDatabase } from '../database-context';
 import { chosenLanguage } from '../preferences';
 import { BackupImport } from '../ui/BackupImport';
@@ -56,8 +55,7 @@ export function OnboardingScreen() {
               withRules={false}
               submitLabel={t('onboarding.createButton')}
               onSave={async (fields) => {
-                const id = uuidv7();
-                await createRecord(db, 'club', fields, { id, clubId: id });
+                await createClub(db, fields);
               }}
             />
           </section>

@@ -52,10 +52,10 @@ describe('adding a member', () => {
       village: 'Thôn Đông',
       leftOn: null,
     });
-    // The club record and this member: two changes waiting, said on the badge.
+    // This member is the one change waiting, and the badge says so.
     expect(await queuedMemberChanges(db)).toBe(1);
     const badge = screen.getByTestId('save-badge-text');
-    await waitFor(() => expect(badge.textContent).toBe('Đã lưu trên máy · 2 thay đổi chờ gửi'));
+    await waitFor(() => expect(badge.textContent).toBe('Đã lưu trên máy · 1 thay đổi chờ gửi'));
     const list = await screen.findByRole('list');
     expect(within(list).getByText('Nguyễn Thị Lan')).toBeTruthy();
   });

@@ -2,12 +2,15 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { chosenLanguage } from '../../../src/app/preferences';
+import { newMemberFields } from '../../../src/domain/members';
+import { createRecord } from '../../../src/local/write';
 import { renderApp } from '../render-app';
 
 describe('settings', () => {
   it('switches every screen to English and remembers the choice', async () => {
     const user = userEvent.setup();
-    await renderApp({ path: '/settings' });
+    const { db } = await renderApp({ path: '/settings' });
+    await createRecord(db, 'members', { ...newMemberFields('2024-01-15'), fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
     expect(await screen.findByRole('heading', { name: 'Ngôn ngữ' })).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('save-badge-text').textContent).toBe('Đã lưu trên máy · 1 thay đổi chờ gửi'));
 
