@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineCollection } from './collection';
 import { dongSchema } from './money';
 import { calendarDate, optionalText, text, wholeNumber } from './validation';
@@ -29,11 +29,11 @@ export const club = defineCollection({
     commune: text(100, 'validation.communeRequired'),
     province: text(60, 'validation.provinceRequired'),
     areaType: z.enum(AREA_TYPES, { error: 'validation.areaType' }),
-    foundedOn: calendarDate.nullable(),
+    foundedOn: z.nullable(calendarDate),
     olderAgeFrom: wholeNumber(50, 70, 'validation.olderAgeFrom'),
-    maxLoan: dongSchema.refine((n) => n <= 1_000_000_000, { error: 'validation.maxLoan' }),
+    maxLoan: dongSchema.check(z.lte(1_000_000_000, { error: 'validation.maxLoan' })),
     /** Monthly flat interest in hundredths of a percent (50 = 0.5 %/month); null until the club sets it. */
-    interestRateBasisPoints: wholeNumber(0, 1000, 'validation.interestRate').nullable(),
+    interestRateBasisPoints: z.nullable(wholeNumber(0, 1000, 'validation.interestRate')),
     interestToFundPercent: wholeNumber(0, 100, 'validation.percent'),
     loanTermMonths: wholeNumber(1, 60, 'validation.loanTerm'),
   },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineCollection } from './collection';
 import { DEVICE_ROLES } from './record';
 import { calendarDate, optionalText, text, wholeNumber } from './validation';
@@ -26,21 +26,17 @@ export const members = defineCollection({
   name: 'members',
   kind: 'fieldMerge',
   shape: {
-    fullName: text(100, 'validation.fullNameRequired').refine((v) => /\p{L}/u.test(v), {
-      error: 'validation.fullNameRequired',
-    }),
+    fullName: text(100, 'validation.fullNameRequired').check(
+      z.refine((v) => /\p{L}/u.test(v), { error: 'validation.fullNameRequired' }),
+    ),
     gender: z.enum(GENDERS, { error: 'validation.gender' }),
     /** Many older members know only their year of birth. */
     birthYear: wholeNumber(EARLIEST_BIRTH_YEAR, LATEST_YEAR, 'validation.birthYear'),
-    birthDate: calendarDate.nullable(),
-    phone: z
-      .string({ error: 'validation.phone' })
-      .regex(/^0\d{9}$/, { error: 'validation.phone' })
-      .nullable(),
-    citizenId: z
-      .string({ error: 'validation.citizenId' })
-      .regex(/^\d{12}$/, { error: 'validation.citizenId' })
-      .nullable(),
+    birthDate: z.nullable(calendarDate),
+    phone: z.nullable(z.string({ error: 'validation.phone' }).check(z.regex(/^0\d{9}$/, { error: 'validation.phone' }))),
+    citizenId: z.nullable(
+      z.string({ error: 'validation.citizenId' }).check(z.regex(/^\d{12}$/, { error: 'validation.citizenId' })),
+    ),
     /** Villages are being merged and renamed from 2026: text, plus an optional official code. */
     village: optionalText(100),
     villageCode: optionalText(20),
@@ -48,7 +44,7 @@ export const members = defineCollection({
     group: optionalText(60),
     poverty: z.enum(POVERTY_STATUSES, { error: 'validation.poverty' }),
     /** Poverty is certified per year: the year of the certificate. */
-    povertyYear: wholeNumber(2000, LATEST_YEAR, 'validation.povertyYear').nullable(),
+    povertyYear: z.nullable(wholeNumber(2000, LATEST_YEAR, 'validation.povertyYear')),
     livesAlone: z.boolean(),
     disability: z.boolean(),
     ethnicMinority: z.boolean(),
@@ -56,10 +52,10 @@ export const members = defineCollection({
     // for a string the generic message would be "too long".
     roles: z
       .array(z.enum(MEMBER_ROLES, { error: 'validation.invalidValue' }))
-      .max(MEMBER_ROLES.length, { error: 'validation.invalidValue' }),
+      .check(z.maxLength(MEMBER_ROLES.length, { error: 'validation.invalidValue' })),
     joinedOn: calendarDate,
     /** Members who leave are marked, never erased: the club's history keeps them. */
-    leftOn: calendarDate.nullable(),
+    leftOn: z.nullable(calendarDate),
     notes: optionalText(1000),
   },
   check(member, ctx) {
@@ -69,7 +65,8 @@ export const members = defineCollection({
     const birthDate = member.birthDate !== null && isCalendarDate(member.birthDate) ? member.birthDate : null;
     const leftOn = member.leftOn !== null && isCalendarDate(member.leftOn) ? member.leftOn : null;
     const joinedOn = isCalendarDate(member.joinedOn) ? member.joinedOn : null;
-    if (birthDate !== null && Number(birthDate.slice(0, 4)) !== member.birthYear) {
+    const birthYear = Number.isInteger(member.birthYear) ? member.birthYear : null;
+    if (birthDate !== null && birthYear !== null && Number(birthDate.slice(0, 4)) !== birthYear) {
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.birthDateYear' });
     }
     if (member.poverty !== 'none' && member.povertyYear === null) {
@@ -78,10 +75,10 @@ export const members = defineCollection({
     if (leftOn !== null && joinedOn !== null && leftOn < joinedOn) {
       ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'validation.leftBeforeJoined' });
     }
-    if (joinedOn !== null && Number(joinedOn.slice(0, 4)) < member.birthYear) {
+    if (joinedOn !== null && birthYear !== null && Number(joinedOn.slice(0, 4)) < birthYear) {
       ctx.addIssue({ code: 'custom', path: ['joinedOn'], message: 'validation.joinedBeforeBirth' });
     }
-    if (new Set(member.roles).size !== member.roles.length) {
+    if (Array.isArray(member.roles) && new Set(member.roles).size !== member.roles.length) {
       ctx.addIssue({ code: 'custom', path: ['roles'], message: 'validation.invalidValue' });
     }
   },

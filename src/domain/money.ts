@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Money is a whole number of đồng. Never a float with decimals, never negative in a record. */
 export type Dong = number;
@@ -9,7 +9,7 @@ export function isDong(value: unknown): value is Dong {
 
 export const dongSchema = z
   .number({ error: 'validation.money' })
-  .refine((n) => Number.isSafeInteger(n) && n >= 0, { error: 'validation.money' });
+  .check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, { error: 'validation.money' }));
 
 const vndFormat = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
 const groupedFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });

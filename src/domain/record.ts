@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What every synced record carries (SYNC-PROTOCOL.md, "Records"). `createdAt` and

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COLLECTIONS, COLLECTION_NAMES, findCollection, type CollectionName } from '../domain/collections';
 import type { SyncedRecord } from '../domain/record';
 import { validate } from '../domain/validation';
@@ -20,19 +20,19 @@ export const BACKUP_FORMAT_VERSION = 1;
 export class BackupRefusedError extends LocalWriteError {}
 
 const mutationSchema = z.strictObject({
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   collection: z.string(),
   op: z.enum(['put', 'delete']),
   id: z.string(),
   data: z.record(z.string(), z.unknown()),
   queuedAt: z.string(),
   status: z.enum(['pending', 'rejected']),
-  rejection: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+  rejection: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
 });
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.number().int(),
+  formatVersion: z.int(),
   exportedAt: z.string(),
   deviceId: z.string(),
   clubId: z.uuid(),
