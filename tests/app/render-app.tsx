@@ -3,12 +3,15 @@ import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/App';
 import { setUpI18n } from '../../src/app/i18n/setup';
 import { rememberLanguage, type Language } from '../../src/app/preferences';
+import type { UpdateState } from '../../src/app/ui/UpdatePrompt';
 import { newClubFields } from '../../src/domain/club';
 import { createClub } from '../../src/local/club';
 import { ClubBookDatabase } from '../../src/local/database';
 
 /** A fresh phone: its own IndexedDB database (fake-indexeddb), language and address. */
-export async function renderApp(options: { path?: string; language?: Language; withClub?: boolean } = {}) {
+export async function renderApp(
+  options: { path?: string; language?: Language; withClub?: boolean; update?: UpdateState } = {},
+) {
   const db = new ClubBookDatabase(`app-test-${crypto.randomUUID()}`);
   if (options.language) rememberLanguage(options.language);
   if (options.withClub ?? true) {
@@ -22,6 +25,6 @@ export async function renderApp(options: { path?: string; language?: Language; w
   }
   const location = memoryLocation({ path: options.path ?? '/', record: true });
   const i18n = setUpI18n(options.language ?? 'vi');
-  const view = render(<App db={db} i18n={i18n} location={location} />);
+  const view = render(<App db={db} i18n={i18n} location={location} update={options.update} />);
   return { db, location, i18n, view };
 }
