@@ -11,6 +11,8 @@ export const recordShape = {
   createdAt: z.iso.datetime({ error: 'validation.invalidValue' }),
   updatedAt: z.iso.datetime({ error: 'validation.invalidValue' }),
   deleted: z.boolean(),
+  /** The club version at which the server last changed the row; absent until the server has it. */
+  version: z.optional(z.int({ error: 'validation.invalidValue' }).check(z.gte(0, { error: 'validation.invalidValue' }))),
 };
 
 export interface SyncedRecord {
@@ -19,10 +21,11 @@ export interface SyncedRecord {
   createdAt: string;
   updatedAt: string;
   deleted: boolean;
+  version?: number;
 }
 
 /** The fields the sync layer owns; everything else in a record is what people type. */
-export const RECORD_FIELDS = ['id', 'clubId', 'createdAt', 'updatedAt', 'deleted'] as const;
+export const RECORD_FIELDS = ['id', 'clubId', 'createdAt', 'updatedAt', 'deleted', 'version'] as const;
 
 /**
  * Who a phone is in the club. The chair creates the club; the others join with an
@@ -33,6 +36,14 @@ export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 /** What a person edits in a record: everything but the fields the sync layer owns. */
 export function fieldsOf<R extends SyncedRecord>(record: R): Omit<R, keyof SyncedRecord> {
-  const { id: _id, clubId: _clubId, createdAt: _createdAt, updatedAt: _updatedAt, deleted: _deleted, ...fields } = record;
+  const {
+    id: _id,
+    clubId: _clubId,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    deleted: _deleted,
+    version: _version,
+    ...fields
+  } = record;
   return fields;
 }

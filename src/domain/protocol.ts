@@ -1,0 +1,172 @@
+import * as z from 'zod/mini';
+import { club } from './club';
+import type { DeviceRole } from './record';
+
+/**
+ * The phone–server contract (shared/SYNC-PROTOCOL.md, version 1) as schemas both sides
+ * import: a request one side builds is the request the other side checks.
+ */
+
+/** Raised when a record's shape changes in a way an older phone cannot read or write. */
+export const SCHEMA_VERSION = 1;
+/** The server accepts the current schema and the one before it; older phones get 426. */
+export const OLDEST_ACCEPTED_SCHEMA_VERSION = Math.max(1, SCHEMA_VERSION - 1);
+
+export const API_PREFIX = '/api/v1';
+export const MAX_MUTATIONS_PER_PUSH = 500;
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 1000;
+/** Tombstones older than this may be purged; a cursor older than that gets `reset`. */
+export const TOMBSTONE_HORIZON_DAYS = 90;
+export const INVITE_LIFETIME_DAYS = 7;
+
+/** Roles a chair can invite a phone into; there is one chair, the phone that made the club. */
+export const INVITABLE_ROLES = ['board', 'treasurer', 'volunteer'] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+/** Why the server refused one mutation of a push (the rest of the batch still applies). */
+export const REJECTION_CODES = ['invalid', 'forbidden', 'conflict', 'unknown_collection'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/** `{"error": {"code", "message"}}` codes, each with its HTTP status. */
+export const ERROR_STATUS = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  too_large: 413,
+  upgrade_required: 426,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ErrorBody = z.output<typeof errorBody>;
+
+const deviceName = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
+
+// ---- Clubs, invites, devices -------------------------------------------------------------
+
+/**
+ * POST /clubs. Beyond the protocol's five club fields, the phone may send its club's whole
+ * profile and the club id it made offline (extension, backward compatible): a club book
+ * started before the phone ever met a server keeps its id and its records.
+ */
+export const createClubRequest = z.strictObject({
+  setupCode: z.string().check(z.minLength(1), z.maxLength(200)),
+  club: z.strictObject({
+    id: z.optional(z.uuid()),
+    name: z.string(),
+    province: z.string(),
+    commune: z.string(),
+    village: z.string(),
+    areaType: z.string(),
+    villageCode: z.optional(z.nullable(z.string())),
+    foundedOn: z.optional(z.nullable(z.string())),
+    olderAgeFrom: z.optional(z.number()),
+    maxLoan: z.optional(z.number()),
+    interestRateBasisPoints: z.optional(z.nullable(z.number())),
+    interestToFundPercent: z.optional(z.number()),
+    loanTermMonths: z.optional(z.number()),
+  }),
+  device: z.strictObject({ name: deviceName }),
+});
+export type CreateClubRequest = z.output<typeof createClubRequest>;
+
+/** The club profile's own rules still apply to what POST /clubs carries. */
+export const clubProfileFields = club.fieldsSchema;
+
+export interface ClubSummary {
+  id: string;
+  name: string;
+  province: string;
+  commune: string;
+  village: string;
+  areaType: 'plains' | 'mountains';
+}
+
+export interface DeviceSummary {
+  id: string;
+  name: string;
+  role: DeviceRole;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** 201 from POST /clubs and POST /enroll. The token is shown once and kept on the phone. */
+export interface EnrollResponse {
+  club: ClubSummary;
+  device: { id: string; role: DeviceRole };
+  token: string;
+}
+
+export const createInviteRequest = z.strictObject({ role: z.enum(INVITABLE_ROLES) });
+export interface InviteResponse {
+  code: string;
+  role: InvitableRole;
+  expiresAt: string;
+}
+
+/** Invite codes: short, readable aloud, no 0/O/1/I to mix up. */
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const INVITE_CODE_LENGTH = 8;
+
+export const enrollRequest = z.strictObject({
+  code: z.string().check(z.trim(), z.toUpperCase(), z.minLength(1), z.maxLength(40)),
+  device: z.strictObject({ name: deviceName }),
+});
+
+// ---- Sync ---------------------------------------------------------------------------------
+
+export const mutation = z.strictObject({
+  seq: z.int().check(z.positive()),
+  collection: z.string().check(z.minLength(1), z.maxLength(64)),
+  op: z.enum(['put', 'delete']),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  data: z.optional(z.record(z.string(), z.unknown())),
+});
+export type Mutation = z.output<typeof mutation>;
+
+export const pushRequest = z.strictObject({
+  schemaVersion: z.int(),
+  mutations: z.array(mutation).check(z.maxLength(MAX_MUTATIONS_PER_PUSH)),
+});
+export type PushRequest = z.output<typeof pushRequest>;
+
+export interface Rejection {
+  seq: number;
+  code: RejectionCode;
+  /** A sentence in the language the request asked for (Accept-Language; Vietnamese by default). */
+  message: string;
+  /** Extension: the i18n key of the message and the field it is about, for the phone's own words. */
+  messageKey?: string;
+  field?: string;
+}
+
+export interface PushResponse {
+  /** Every mutation with a seq up to this one is processed: applied, skipped as a repeat, or rejected. */
+  ackedThrough: number;
+  rejected: Rejection[];
+  serverTime: string;
+}
+
+export interface PulledChange {
+  collection: string;
+  id: string;
+  /** The whole record as the server has it, tombstones included, with its `version`. */
+  record: Record<string, unknown>;
+}
+
+export interface PullResponse {
+  changes: PulledChange[];
+  /** Opaque to the phone: send it back as `since` for the next page. */
+  cursor: string;
+  hasMore: boolean;
+  /** The cursor was older than the tombstone horizon: this is a full copy; drop what is not in it. */
+  reset: boolean;
+  serverTime: string;
+}
