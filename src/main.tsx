@@ -9,9 +9,14 @@ import './app/ui/app.css';
 const db = new ClubBookDatabase();
 const i18n = setUpI18n();
 const update = registerServiceWorker();
+// Sends and fetches in the background whenever it can; a phone not connected to a server
+// simply has nothing to do. The badge reads the outcome from the database. The engine
+// loads beside the first screen, not in front of it.
+const syncing = import('./sync/triggers').then(({ startSyncing }) => startSyncing(db, { language: i18n.language }));
+const sync = { syncNow: () => syncing.then((controller) => controller.syncNow()).then(() => undefined) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App db={db} i18n={i18n} update={update} />
+    <App db={db} i18n={i18n} update={update} sync={sync} />
   </StrictMode>,
 );

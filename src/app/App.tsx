@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { Route, Switch, Router, type BaseLocationHook, type BaseSearchHook } from 'wouter';
@@ -9,6 +9,9 @@ import { DatabaseProvider, useDatabase } from './database-context';
 import { HomeScreen } from './home/HomeScreen';
 import { MemberListScreen } from './members/MemberListScreen';
 import { applyTextSize, textSize } from './preferences';
+import type { ServerConnection as Connection } from '../sync/connection';
+import { SyncProvider, type SyncControl } from './sync/sync-context';
+import { useConnection } from './sync/use-connection';
 import { UpdatePrompt, type UpdateState } from './ui/UpdatePrompt';
 
 // The first screens (home, member list) load with the app; forms, settings and first-start
@@ -18,7 +21,18 @@ const EditMemberScreen = lazy(() => import('./members/MemberFormScreen').then((m
 const MemberScreen = lazy(() => import('./members/MemberScreen').then((m) => ({ default: m.MemberScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const ClubSettingsScreen = lazy(() => import('./settings/ClubSettingsScreen').then((m) => ({ default: m.ClubSettingsScreen })));
+const ConnectScreen = lazy(() => import('./settings/ConnectScreen').then((m) => ({ default: m.ConnectScreen })));
+const InviteScreen = lazy(() => import('./settings/InviteScreen').then((m) => ({ default: m.InviteScreen })));
+const DevicesScreen = lazy(() => import('./settings/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
+const NeedsAttentionScreen = lazy(() => import('./sync/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
 const OnboardingScreen = lazy(() => import('./onboarding/OnboardingScreen').then((m) => ({ default: m.OnboardingScreen })));
+
+/** Screens that only make sense once this phone is connected to a server. */
+function Connected({ children }: { children: (connection: Connection) => ReactNode }) {
+  const connection = useConnection();
+  if (connection === undefined) return null;
+  return connection ? children(connection) : <SettingsScreen />;
+}
 
 function Screens() {
   const db = useDatabase();
@@ -35,6 +49,10 @@ function Screens() {
       <Route path="/members/:id">{(params) => <MemberScreen id={params.id} />}</Route>
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/club" component={ClubSettingsScreen} />
+      <Route path="/settings/connect" component={ConnectScreen} />
+      <Route path="/settings/invite">{() => <Connected>{(c) => <InviteScreen serverUrl={c.serverUrl} />}</Connected>}</Route>
+      <Route path="/settings/devices">{() => <Connected>{(c) => <DevicesScreen ownDeviceId={c.deviceId} />}</Connected>}</Route>
+      <Route path="/attention" component={NeedsAttentionScreen} />
       <Route component={HomeScreen} />
     </Switch>
   );
@@ -45,18 +63,21 @@ export function App(props: {
   db: ClubBookDatabase;
   i18n: i18n;
   update?: UpdateState;
+  sync?: SyncControl;
   location?: { hook: BaseLocationHook; searchHook: BaseSearchHook };
 }) {
   useEffect(() => applyTextSize(textSize()), []);
   return (
     <I18nextProvider i18n={props.i18n}>
       <DatabaseProvider db={props.db}>
+        <SyncProvider control={props.sync}>
         <Router hook={props.location?.hook} searchHook={props.location?.searchHook}>
           <Suspense fallback={<div className="loading" aria-busy="true" />}>
             <Screens />
           </Suspense>
         </Router>
         {props.update && <UpdatePrompt update={props.update} />}
+        </SyncProvider>
       </DatabaseProvider>
     </I18nextProvider>
   );

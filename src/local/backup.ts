@@ -27,7 +27,14 @@ const mutationSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()),
   queuedAt: z.string(),
   status: z.enum(['pending', 'rejected']),
-  rejection: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
+  rejection: z.optional(
+    z.strictObject({
+      code: z.string(),
+      message: z.string(),
+      messageKey: z.optional(z.string()),
+      field: z.optional(z.string()),
+    }),
+  ),
 });
 
 const backupSchema = z.object({

@@ -17,7 +17,31 @@ export interface OutboxMutation {
   data: Record<string, unknown>;
   queuedAt: string;
   status: 'pending' | 'rejected';
-  rejection?: { code: string; message: string };
+  rejection?: MutationRejection;
+}
+
+/** Why the server refused a change, as it said it (see Rejection in domain/protocol.ts). */
+export interface MutationRejection {
+  code: string;
+  message: string;
+  /** The i18n key of the message, when the server sent one, for the phone's own words. */
+  messageKey?: string;
+  /** The field the refusal is about, so the screen can point at it. */
+  field?: string;
+}
+
+/**
+ * The record exactly as the server last sent it (SYNC-PROTOCOL.md principle 5: local =
+ * server + pending). The local record is rebuilt from this copy with this phone's
+ * unacknowledged changes replayed over it, so a pull never hides a local edit and
+ * discarding a refused change can go back to what the server has.
+ */
+export interface ServerCopy {
+  collection: CollectionName;
+  id: string;
+  record: SyncedRecord & Record<string, unknown>;
+  /** Set while a full copy (`reset`) is arriving: copies without the new mark are gone on the server. */
+  resetMark?: number;
 }
 
 /** Small facts about this phone: its device id, the next seq, which club it keeps. */
@@ -30,12 +54,14 @@ export interface MetaEntry {
  * Raise this when the registry gains a collection or an index. Dexie diffs the stores
  * itself; only a change that rewrites data needs an upgrade function of its own.
  */
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 function storesFromRegistry(): Record<string, string> {
   const stores: Record<string, string> = {
     outbox: 'seq, status, [collection+id]',
     meta: 'key',
+    // Version 2: the server's copies, for rebasing local changes over pulls.
+    serverCopies: '[collection+id]',
   };
   for (const collection of Object.values(COLLECTIONS)) {
     stores[collection.name] = ['id', ...collection.localIndexes].join(', ');
@@ -46,11 +72,14 @@ function storesFromRegistry(): Record<string, string> {
 export class ClubBookDatabase extends Dexie {
   outbox!: Table<OutboxMutation, number>;
   meta!: Table<MetaEntry, string>;
+  serverCopies!: Table<ServerCopy, [string, string]>;
 
   constructor(name = 'so-clb') {
     // 'strict' makes Chrome flush to disk before a write counts as done: a phone that
     // dies a second after "Save" must still have the record.
     super(name, { chromeTransactionDurability: 'strict' });
+    // Version 1 had no server copies; adding a store needs no data rewrite, so Dexie's own
+    // diff upgrades a phone from 1 to 2 (the records and the outbox stay as they are).
     this.version(DATABASE_VERSION).stores(storesFromRegistry());
   }
 

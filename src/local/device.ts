@@ -1,4 +1,5 @@
 import { uuidv7 } from '../domain/ids';
+import type { DeviceRole } from '../domain/record';
 import type { ClubBookDatabase } from './database';
 
 /** The keys of the small facts kept in `meta`. */
@@ -9,6 +10,16 @@ export const META = {
   clubId: 'clubId',
   persistAsked: 'persistAsked',
   lastSentAt: 'lastSentAt',
+  /** The server this phone syncs with and its token there: a ServerConnection (sync/connection.ts). */
+  connection: 'connection',
+  /** The server's opaque pull cursor, committed with each page pulled. */
+  pullCursor: 'pullCursor',
+  /** When a pull last finished with nothing more to fetch. */
+  lastPullAt: 'lastPullAt',
+  /** Why the last sync did not finish ({code, message, at}), or absent after a good one. */
+  lastSyncError: 'lastSyncError',
+  /** The mark of a full copy (`reset`) still arriving. */
+  resetMark: 'resetMark',
 } as const;
 
 export async function readMeta<T>(db: ClubBookDatabase, key: string): Promise<T | undefined> {
@@ -35,4 +46,27 @@ export async function takeSeq(db: ClubBookDatabase): Promise<number> {
 
 export async function currentClubId(db: ClubBookDatabase): Promise<string | undefined> {
   return readMeta<string>(db, META.clubId);
+}
+
+/** How this phone reaches its club on the server; kept under META.connection. */
+export interface ServerConnection {
+  /** Where the server answers, e.g. "https://sổ.example.vn" (the API is under /api/v1). */
+  serverUrl: string;
+  /** The device token the server gave at POST /clubs or /enroll; sent as a bearer token. */
+  token: string;
+  /** This phone's device id on the server (not META.deviceId, which the phone made itself). */
+  deviceId: string;
+  role: DeviceRole;
+  clubId: string;
+  connectedAt: string;
+}
+
+/**
+ * Why the last sync stopped. `unauthorized` (token revoked: join again) and `upgrade_required`
+ * (update the app) need a person; the others clear themselves on the next good sync.
+ */
+export interface SyncErrorRecord {
+  code: string;
+  message: string;
+  at: string;
 }

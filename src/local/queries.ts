@@ -3,7 +3,8 @@ import type { CollectionName, RecordOf } from '../domain/collections';
 import { compareByGivenName } from '../domain/names';
 import type { Member } from '../domain/members';
 import type { ClubBookDatabase } from './database';
-import { currentClubId, readMeta, META } from './device';
+import { currentClubId, readMeta, META, type ServerConnection, type SyncErrorRecord } from './device';
+import type { DeviceRole } from '../domain/record';
 
 /**
  * Reads for the screens. They are plain promises so they work inside Dexie's liveQuery
@@ -50,4 +51,37 @@ export async function saveStatus(db: ClubBookDatabase): Promise<SaveStatus> {
     readMeta<string>(db, META.lastSentAt),
   ]);
   return { waiting, rejected, lastSentAt: lastSentAt ?? null };
+}
+
+export interface SyncStatus extends SaveStatus {
+  /** The phone has a server and a token the server has not refused. */
+  connected: boolean;
+  /** The phone was connected once, but the server no longer knows its token: join again. */
+  unauthorized: boolean;
+  role: DeviceRole | null;
+  serverUrl: string | null;
+  /** When the phone last finished fetching the other phones' changes. */
+  lastPullAt: string | null;
+  /** Why the last sync stopped ('offline', 'server', 'unauthorized', 'upgrade_required', …). */
+  lastError: SyncErrorRecord | null;
+}
+
+/** Everything the sync badge and the settings screen say about sending and receiving. */
+export async function syncStatus(db: ClubBookDatabase): Promise<SyncStatus> {
+  const [saved, connection, lastPullAt, lastError] = await Promise.all([
+    saveStatus(db),
+    readMeta<ServerConnection>(db, META.connection),
+    readMeta<string>(db, META.lastPullAt),
+    readMeta<SyncErrorRecord>(db, META.lastSyncError),
+  ]);
+  const unauthorized = lastError?.code === 'unauthorized';
+  return {
+    ...saved,
+    connected: Boolean(connection) && !unauthorized,
+    unauthorized: Boolean(connection) && unauthorized,
+    role: connection?.role ?? null,
+    serverUrl: connection?.serverUrl ?? null,
+    lastPullAt: lastPullAt ?? null,
+    lastError: lastError ?? null,
+  };
 }

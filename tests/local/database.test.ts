@@ -36,3 +36,29 @@ describe('ClubBookDatabase', () => {
     expect(await db.outbox.where('[collection+id]').equals(['members', ids[10]!]).primaryKeys()).toEqual([11]);
   });
 });
+
+describe('upgrade from version 1', () => {
+  it('keeps the records and the outbox, and adds an empty store of server copies', async () => {
+    const { default: Dexie } = await import('dexie');
+    const name = `test-upgrade-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    const stores: Record<string, string> = { outbox: 'seq, status, [collection+id]', meta: 'key' };
+    for (const collection of Object.values(COLLECTIONS)) stores[collection.name] = ['id', ...collection.localIndexes].join(', ');
+    v1.version(1).stores(stores);
+    await v1.table('members').put({ id: 'm1', fullName: 'Nguyễn Thị Lan' });
+    await v1.table('outbox').put({ seq: 1, collection: 'members', op: 'put', id: 'm1', data: {}, queuedAt: '', status: 'pending' });
+    v1.close();
+
+    const { ClubBookDatabase } = await import('../../src/local/database');
+    const v2 = new ClubBookDatabase(name);
+    try {
+      expect(await v2.records('members').get('m1')).toMatchObject({ fullName: 'Nguyễn Thị Lan' });
+      expect(await v2.outbox.count()).toBe(1);
+      expect(await v2.serverCopies.count()).toBe(0);
+      expect(v2.serverCopies.schema.primKey.keyPath).toEqual(['collection', 'id']);
+    } finally {
+      v2.close();
+      await Dexie.delete(name);
+    }
+  });
+});

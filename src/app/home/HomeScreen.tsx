@@ -6,6 +6,7 @@ import { todayOn } from '../../domain/dates';
 import { memberFigures } from '../../domain/indicators';
 import { clubProfile, liveRecords } from '../../local/queries';
 import { useDatabase } from '../database-context';
+import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 
 function Figure({ label, value, detail, href }: { label: string; value: number; detail?: string; href: string }) {
@@ -24,6 +25,7 @@ export function HomeScreen() {
   const db = useDatabase();
   const club = useLiveQuery(() => clubProfile(db), [db]);
   const members = useLiveQuery(() => liveRecords(db, 'members'), [db]);
+  const mayWrite = useMayWrite('members');
   if (!club || !members) return <AppShell title={t('app.name')}>{null}</AppShell>;
 
   const olderAgeFrom = club.olderAgeFrom ?? DEFAULT_OLDER_AGE_FROM;
@@ -52,11 +54,13 @@ export function HomeScreen() {
         <Figure label={t('home.volunteers')} value={figures.volunteers} href="/members?filter=volunteers" />
         <Figure label={t('home.careRecipients')} value={figures.careRecipients} href="/members?filter=careRecipients" />
       </div>
-      <div className="actions">
-        <Link href="/members/new" className="button button--primary">
-          + {t('members.add')}
-        </Link>
-      </div>
+      {mayWrite && (
+        <div className="actions">
+          <Link href="/members/new" className="button button--primary">
+            + {t('members.add')}
+          </Link>
+        </div>
+      )}
     </AppShell>
   );
 }

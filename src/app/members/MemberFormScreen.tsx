@@ -11,6 +11,7 @@ import { clubProfile, recordById } from '../../local/queries';
 import { createRecord, updateRecord } from '../../local/write';
 import { fieldsOf } from '../../domain/record';
 import { useDatabase } from '../database-context';
+import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { CheckField, ChoiceField, DateField, DigitsField, ManyChoicesField, TextField } from '../ui/fields';
 import { useUnsavedWorkGuard } from '../ui/unsaved-work';
@@ -107,11 +108,23 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
   );
 }
 
+/** A phone whose role may only read members (a volunteer's) gets no form to fill in. */
+function ReadOnly() {
+  const { t } = useTranslation();
+  return (
+    <AppShell title={t('members.title')} back="/members">
+      <p className="notice">{t('members.readOnly')}</p>
+    </AppShell>
+  );
+}
+
 export function NewMemberScreen() {
   const { t } = useTranslation();
   const db = useDatabase();
   const club = useLiveQuery(() => clubProfile(db), [db]);
+  const mayWrite = useMayWrite('members');
   if (club === undefined) return <AppShell title={t('members.addTitle')} back="/members">{null}</AppShell>;
+  if (!mayWrite) return <ReadOnly />;
   // Most members live in the club's own village: start with it filled in.
   const initial = { ...newMemberFields(todayOn()), village: club?.village ?? null };
   return (
@@ -125,6 +138,8 @@ export function EditMemberScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const member = useLiveQuery(() => recordById(db, 'members', id).then((m) => m ?? null), [db, id]);
+  const mayWrite = useMayWrite('members');
+  if (!mayWrite) return <ReadOnly />;
   return (
     <AppShell title={t('members.editTitle')} back={`/members/${id}`}>
       {member === undefined ? null : member === null ? (

@@ -8,6 +8,7 @@ import { ageOn, memberSearchText, type Member } from '../../domain/members';
 import { matchesFolded } from '../../domain/names';
 import { clubProfile, membersInBookOrder } from '../../local/queries';
 import { useDatabase } from '../database-context';
+import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { MEMBER_FILTERS, isMemberFilter, passesFilter, type MemberFilter } from './member-filters';
 
@@ -46,6 +47,7 @@ export function MemberListScreen() {
   const filterParam = params.get('filter');
   const filter: MemberFilter = isMemberFilter(filterParam) ? filterParam : 'all';
   const deferredQuery = useDeferredValue(query);
+  const mayWrite = useMayWrite('members');
 
   const members = useLiveQuery(() => membersInBookOrder(db), [db]);
   const club = useLiveQuery(() => clubProfile(db), [db]);
@@ -116,9 +118,11 @@ export function MemberListScreen() {
           {shown.length > MOST_ROWS && <p className="empty">{t('members.tooMany', { count: MOST_ROWS })}</p>}
         </>
       )}
-      <Link href="/members/new" className="fab">
-        + {t('members.add')}
-      </Link>
+      {mayWrite && (
+        <Link href="/members/new" className="fab">
+          + {t('members.add')}
+        </Link>
+      )}
     </AppShell>
   );
 }

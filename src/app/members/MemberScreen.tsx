@@ -8,6 +8,7 @@ import { LocalWriteError } from '../../local/errors';
 import { recordById } from '../../local/queries';
 import { deleteRecord, updateRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
+import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 
@@ -60,6 +61,7 @@ export function MemberScreen({ id }: { id: string }) {
   const [confirming, setConfirming] = useState<'leave' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const member = useLiveQuery(() => recordById(db, 'members', id).then((m) => m ?? null), [db, id]);
+  const mayWrite = useMayWrite('members');
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setError(null);
@@ -90,6 +92,7 @@ export function MemberScreen({ id }: { id: string }) {
           {t(error)}
         </p>
       )}
+      {mayWrite && (
       <div className="actions">
         <Link href={`/members/${member.id}/edit`} className="button button--primary">
           {t('common.edit')}
@@ -138,6 +141,7 @@ export function MemberScreen({ id }: { id: string }) {
           </button>
         )}
       </div>
+      )}
     </AppShell>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearch } from 'wouter';
 import { newClubFields } from '../../domain/club';
 import { createClub } from '../../local/club';
 import { useDatabase } from '../database-context';
@@ -7,18 +8,21 @@ import { chosenLanguage } from '../preferences';
 import { BackupImport } from '../ui/BackupImport';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { ClubForm } from '../settings/ClubForm';
+import { JoinStep } from './JoinStep';
 
-type Step = 'language' | 'start' | 'create';
+type Step = 'language' | 'start' | 'create' | 'join';
 
 /**
- * First start on a phone: pick a language, then make the club's book here. The club
- * lives on this phone; connecting it to the association's server comes later and will
- * upload what was made here, so nothing typed before then is lost.
+ * First start on a phone: pick a language, then either make the club's book here (it
+ * works at once, offline; Settings → Server puts it on the association's server later,
+ * records and all) or join a club already on the server with the chair's invite code.
  */
 export function OnboardingScreen() {
   const { t } = useTranslation();
   const db = useDatabase();
-  const [step, setStep] = useState<Step>(chosenLanguage() ? 'start' : 'language');
+  // A phone that scanned an invite QR with its camera opens /join?code=…: go straight there.
+  const inviteCode = new URLSearchParams(useSearch()).get('code');
+  const [step, setStep] = useState<Step>(inviteCode ? 'join' : chosenLanguage() ? 'start' : 'language');
 
   return (
     <div className="shell shell--plain">
@@ -29,7 +33,7 @@ export function OnboardingScreen() {
         {step === 'language' && (
           <section className="welcome">
             <p className="welcome__lead">Chọn ngôn ngữ · Choose a language</p>
-            <LanguagePicker onChosen={() => setStep('start')} />
+            <LanguagePicker onChosen={() => setStep(inviteCode ? 'join' : 'start')} />
           </section>
         )}
         {step === 'start' && (
@@ -39,6 +43,9 @@ export function OnboardingScreen() {
               <button type="button" className="button button--primary" onClick={() => setStep('create')}>
                 {t('onboarding.createClub')}
               </button>
+              <button type="button" className="button" onClick={() => setStep('join')}>
+                {t('onboarding.joinClub')}
+              </button>
             </div>
             <p>{t('onboarding.restoreHint')}</p>
             <BackupImport />
@@ -47,6 +54,7 @@ export function OnboardingScreen() {
             </button>
           </section>
         )}
+        {step === 'join' && <JoinStep code={inviteCode} />}
         {step === 'create' && (
           <section>
             <p className="welcome__lead">{t('onboarding.createLead')}</p>

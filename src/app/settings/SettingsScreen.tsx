@@ -8,9 +8,11 @@ import { storageRoom, type StorageRoom } from '../../local/persistence';
 import { clubProfile } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { TEXT_SIZES, applyTextSize, textSize, type TextSize } from '../preferences';
+import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { BackupImport } from '../ui/BackupImport';
 import { LanguagePicker } from '../ui/LanguagePicker';
+import { ServerPanel } from './ServerPanel';
 
 /** Hands the file to the share sheet (Zalo, Drive, Bluetooth) where there is one, else downloads it. */
 async function shareOrDownload(file: File): Promise<void> {
@@ -104,6 +106,7 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const db = useDatabase();
   const club = useLiveQuery(() => clubProfile(db), [db]);
+  const mayEditClub = useMayWrite('club');
   return (
     <AppShell title={t('settings.title')}>
       <section className="panel">
@@ -115,13 +118,16 @@ export function SettingsScreen() {
         <TextSizePicker />
         <p className="field__hint">{t('settings.textSizeSample')}</p>
       </section>
+      <ServerPanel />
       {club && (
         <section className="panel">
           <h2>{t('settings.club')}</h2>
           <p>{club.name}</p>
-          <Link href="/settings/club" className="button">
-            {t('settings.editClub')}
-          </Link>
+          {mayEditClub && (
+            <Link href="/settings/club" className="button">
+              {t('settings.editClub')}
+            </Link>
+          )}
         </section>
       )}
       <section className="panel">

@@ -1,34 +1,61 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { formatDateTime } from '../../domain/dates';
-import { saveStatus } from '../../local/queries';
+import { syncStatus, type SyncStatus } from '../../local/queries';
 import { useDatabase } from '../database-context';
 
+/** Why the last attempt to send did not get through, in the person's words; null when it did. */
+function problemKey(status: SyncStatus): string | null {
+  if (status.unauthorized) return 'badge.unauthorized';
+  switch (status.lastError?.code) {
+    case undefined:
+      return null;
+    case 'upgrade_required':
+      return 'badge.updateApp';
+    case 'offline':
+      return status.waiting > 0 ? 'badge.offline' : null;
+    default:
+      return status.waiting > 0 ? 'badge.serverTrouble' : null;
+  }
+}
+
 /**
- * On every screen: is everything saved on this phone, and how much is waiting to be sent.
- * People who lost a paper book once need to see this, always, in words.
+ * On every screen: is everything saved on this phone, how much is waiting to be sent, and
+ * when it last went out. People who lost a paper book once need to see this, always, in words.
  */
 export function SaveBadge() {
   const { t } = useTranslation();
   const db = useDatabase();
-  const status = useLiveQuery(() => saveStatus(db), [db]);
+  const status = useLiveQuery(() => syncStatus(db), [db]);
   if (!status) return <div className="save-badge" aria-hidden="true" />;
 
   const parts = [t('badge.savedOnPhone')];
   if (status.waiting > 0) parts.push(t('badge.waiting', { count: status.waiting }));
   else if (status.lastSentAt) parts.push(t('badge.allSent'));
   if (status.lastSentAt) parts.push(t('badge.lastSent', { when: formatDateTime(status.lastSentAt) }));
-  const attention = status.rejected > 0;
+  const problem = problemKey(status);
+  if (problem) parts.push(t(problem));
+  if (status.rejected > 0) parts.push(t('badge.needsAttention', { count: status.rejected }));
+  const attention = status.rejected > 0 || problem !== null;
 
-  return (
-    <div className={attention ? 'save-badge save-badge--attention' : 'save-badge'} role="status" aria-live="polite">
+  const content = (
+    <>
       <span className="save-badge__icon" aria-hidden="true">
         {attention ? '!' : '✓'}
       </span>
-      <span data-testid="save-badge-text">
-        {parts.join(' · ')}
-        {attention && ` · ${t('badge.needsAttention', { count: status.rejected })}`}
-      </span>
+      <span data-testid="save-badge-text">{parts.join(' · ')}</span>
+    </>
+  );
+  const className = attention ? 'save-badge save-badge--attention' : 'save-badge';
+  // Refused changes wait for a person: the badge itself leads to them.
+  return status.rejected > 0 ? (
+    <Link href="/attention" className={className} role="status" aria-live="polite">
+      {content}
+    </Link>
+  ) : (
+    <div className={className} role="status" aria-live="polite">
+      {content}
     </div>
   );
 }

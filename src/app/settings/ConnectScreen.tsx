@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { useDatabase } from '../database-context';
+import { connectNewClub } from '../../sync/club-server';
+import { useSyncControl } from '../sync/sync-context';
+import { AppShell } from '../ui/AppShell';
+import { useFlash } from '../ui/flash';
+import { ServerForm } from './ServerForm';
+
+/**
+ * The chair puts a club book made on this phone onto the association's server: the club
+ * keeps its id, and every member written so far goes up with the first sync.
+ */
+export function ConnectScreen() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const [, navigate] = useLocation();
+  const flash = useFlash();
+  const sync = useSyncControl();
+  return (
+    <AppShell title={t('connect.title')} back="/settings">
+      <p className="field__hint">{t('connect.explain')}</p>
+      <ServerForm
+        kind="setup"
+        initial={{ serverUrl: window.location.origin }}
+        submitLabel={t('connect.submit')}
+        onSubmit={async ({ serverUrl, secret, deviceName }) => {
+          await connectNewClub(db, { serverUrl, setupCode: secret, deviceName });
+          flash(t('connect.done'));
+          void sync?.syncNow();
+          navigate('/settings', { replace: true });
+        }}
+      />
+    </AppShell>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { renderSVG } from 'uqr';
+import { formatDateTime } from '../../domain/dates';
+import { INVITABLE_ROLES, type InvitableRole, type InviteResponse } from '../../domain/protocol';
+import { useDatabase } from '../database-context';
+import { createInvite } from '../../sync/club-server';
+import { serverErrorKey } from '../sync/server-errors';
+import { AppShell } from '../ui/AppShell';
+
+/** The address a phone's camera opens: the app's join screen with the code filled in. */
+export function joinLink(serverUrl: string, code: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/join?code=${encodeURIComponent(code)}`;
+}
+
+/**
+ * The chair hands a new phone its way in: a short code to read aloud or type, and the same
+ * as a QR code to scan. Each code lets one phone in, with the role chosen here, for 7 days.
+ */
+export function InviteScreen({ serverUrl }: { serverUrl: string }) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const [role, setRole] = useState<InvitableRole>('volunteer');
+  const [invite, setInvite] = useState<InviteResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const make = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setInvite(await createInvite(db, role));
+    } catch (e) {
+      setError(serverErrorKey(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AppShell title={t('invite.title')} back="/settings">
+      <p className="field__hint">{t('invite.explain')}</p>
+      <fieldset className="field">
+        <legend className="field__label">{t('invite.role')}</legend>
+        <div className="choices choices--wrap" role="radiogroup">
+          {INVITABLE_ROLES.map((option) => (
+            <button
+              key={option}
+              type="button"
+              role="radio"
+              aria-checked={role === option}
+              className={role === option ? 'choice choice--on' : 'choice'}
+              onClick={() => {
+                setRole(option);
+                setInvite(null);
+              }}
+            >
+              {t(`deviceRole.${option}`)}
+            </button>
+          ))}
+        </div>
+        <p className="field__hint">{t(`invite.roleHint.${role}`)}</p>
+      </fieldset>
+      <div className="actions">
+        <button type="button" className="button button--primary" onClick={make} disabled={busy}>
+          {t('invite.make')}
+        </button>
+      </div>
+      {error && (
+        <p className="form__error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      {invite && (
+        <section className="invite" aria-live="polite">
+          <p>{t('invite.codeFor', { role: t(`deviceRole.${invite.role}`) })}</p>
+          <p className="invite__code" data-testid="invite-code">
+            {invite.code}
+          </p>
+          <div
+            className="invite__qr"
+            role="img"
+            aria-label={t('invite.qr')}
+            dangerouslySetInnerHTML={{ __html: renderSVG(joinLink(serverUrl, invite.code), { border: 2 }) }}
+          />
+          <p className="field__hint">{t('invite.expires', { when: formatDateTime(invite.expiresAt) })}</p>
+        </section>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useSyncControl } from '../sync/sync-context';
+import { useConnection } from '../sync/use-connection';
+
+/** Where the club's book is kept besides this phone, and what this phone may do there. */
+export function ServerPanel() {
+  const { t } = useTranslation();
+  const connection = useConnection();
+  const sync = useSyncControl();
+  const [sending, setSending] = useState(false);
+  if (connection === undefined) return null;
+
+  if (connection === null) {
+    return (
+      <section className="panel">
+        <h2>{t('server.title')}</h2>
+        <p>{t('server.notConnected')}</p>
+        <Link href="/settings/connect" className="button button--primary">
+          {t('server.connect')}
+        </Link>
+      </section>
+    );
+  }
+  const role = connection.role;
+  return (
+    <section className="panel">
+      <h2>{t('server.title')}</h2>
+      <p>
+        {t('server.connectedTo', { server: connection.serverUrl })}
+        <br />
+        {t('server.thisPhone', { role: t(`deviceRole.${role}`) })}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={sending || !sync}
+          onClick={async () => {
+            setSending(true);
+            try {
+              await sync?.syncNow();
+            } finally {
+              setSending(false);
+            }
+          }}
+        >
+          {sending ? t('server.sending') : t('server.syncNow')}
+        </button>
+        {(role === 'chair' || role === 'board') && (
+          <Link href="/settings/invite" className="button">
+            {t('server.invite')}
+          </Link>
+        )}
+        {role === 'chair' && (
+          <Link href="/settings/devices" className="button">
+            {t('server.devices')}
+          </Link>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useDatabase } from '../database-context';
+import { AppShell } from '../ui/AppShell';
+import { discardRejected, listNeedsAttention, retryRejected, type NeedsAttention } from '../../sync/attention';
+import { serverErrorKey } from './server-errors';
+import { useSyncControl } from './sync-context';
+
+function describe(item: NeedsAttention, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const record = item.record as { fullName?: string; name?: string } | undefined;
+  const what = record?.fullName ?? record?.name ?? t('attention.unknownRecord');
+  return t(`attention.collection.${item.collection}`, { name: what, defaultValue: what });
+}
+
+/**
+ * Changes the server refused, each with the reason in the person's language. Nothing
+ * is thrown away until the person decides: correct the record, or drop the change.
+ */
+export function NeedsAttentionScreen() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const items = useLiveQuery(() => listNeedsAttention(db), [db]);
+  const [error, setError] = useState<string | null>(null);
+  const sync = useSyncControl();
+
+  return (
+    <AppShell title={t('attention.title')} back="/">
+      <p className="field__hint">{t('attention.explain')}</p>
+      {error && (
+        <p className="form__error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      {items && items.length === 0 && <p className="empty">{t('attention.none')}</p>}
+      <ul className="attention-list">
+        {items?.map((item) => {
+          const rejection = item.rejection;
+          const reason = rejection?.messageKey ? t(rejection.messageKey, { defaultValue: rejection.message }) : rejection?.message;
+          return (
+            <li key={item.seq} className="attention">
+              <p className="attention__what">{describe(item, t)}</p>
+              <p className="field__error">{reason}</p>
+              <div className="actions">
+                {item.collection === 'members' && item.record && !item.record.deleted && (
+                  <Link href={`/members/${item.id}/edit`} className="button">
+                    {t('attention.fix')}
+                  </Link>
+                )}
+                {item.record && (
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() =>
+                      retryRejected(db, item.seq)
+                        .then(() => sync?.syncNow())
+                        .catch((e) => setError(serverErrorKey(e)))
+                    }
+                  >
+                    {t('attention.retry')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => discardRejected(db, item.seq).catch((e) => setError(serverErrorKey(e)))}
+                >
+                  {t('attention.discard')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </AppShell>
+  );
+}

@@ -1,0 +1,16 @@
+import { LocalWriteError } from '../../local/errors';
+import { ClubServerError, OtherClubError, ServerUnreachableError } from '../../sync/errors';
+
+const KNOWN_SERVER_CODES = ['unauthorized', 'forbidden', 'not_found', 'rate_limited', 'upgrade_required', 'invalid'];
+
+/** What to tell the person when a call to the server fails, as an i18n key. */
+export function serverErrorKey(error: unknown): string {
+  if (error instanceof ClubServerError) {
+    if (KNOWN_SERVER_CODES.includes(error.code)) return `server.${error.code}`;
+    return 'server.failed';
+  }
+  if (error instanceof ServerUnreachableError) return 'server.network';
+  if (error instanceof OtherClubError) return 'join.otherClub';
+  if (error instanceof LocalWriteError) return error.messageKey;
+  return 'server.failed';
+}

@@ -1,0 +1,17 @@
+import { createContext, useContext, type ReactNode } from 'react';
+
+/** What the screens may ask of the background sync: "send now". */
+export interface SyncControl {
+  syncNow(): Promise<void>;
+}
+
+const SyncContext = createContext<SyncControl | null>(null);
+
+export function SyncProvider({ control, children }: { control?: SyncControl; children: ReactNode }) {
+  return <SyncContext.Provider value={control ?? null}>{children}</SyncContext.Provider>;
+}
+
+/** Null where nothing syncs (a phone not connected to a server, or a test). */
+export function useSyncControl(): SyncControl | null {
+  return useContext(SyncContext);
+}

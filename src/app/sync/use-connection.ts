@@ -1,0 +1,28 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { canWrite } from '../../domain/collection';
+import { COLLECTIONS, type CollectionName } from '../../domain/collections';
+import type { DeviceRole } from '../../domain/record';
+import { useDatabase } from '../database-context';
+import { readConnection, type ServerConnection } from '../../sync/connection';
+
+/** This phone's link to the server, or null when its book lives only here. Undefined while reading. */
+export function useConnection(): ServerConnection | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => readConnection(db).then((c) => c ?? null), [db]);
+}
+
+/**
+ * Who this phone is in the club. A phone never connected made the club itself, so it is
+ * the chair's; once connected, the server's word (the role it was invited with) rules.
+ */
+export function useDeviceRole(): DeviceRole | undefined {
+  const connection = useConnection();
+  if (connection === undefined) return undefined;
+  return connection?.role ?? 'chair';
+}
+
+/** Whether this phone may change records of a collection, by the registry's rules. */
+export function useMayWrite(collection: CollectionName): boolean {
+  const role = useDeviceRole();
+  return role !== undefined && canWrite(COLLECTIONS[collection], role);
+}

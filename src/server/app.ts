@@ -1,0 +1,73 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CollectionDefinition } from '../domain/collection';
+import { COLLECTIONS } from '../domain/collections';
+import { API_PREFIX, MAX_BODY_BYTES, SCHEMA_VERSION } from '../domain/protocol';
+import { authenticator } from './auth';
+import { ApiError, handleError, sendError } from './errors';
+import { loggerOptions, type LogSettings } from './logging';
+import { clubRoutes } from './routes/clubs';
+import type { RouteContext } from './routes/context';
+import { syncRoutes } from './routes/sync';
+import { isAppNavigation, sendAppShell, serveAppFiles } from './static';
+import type { Store } from './store';
+
+export interface ServerOptions {
+  store: Store;
+  /** Whoever holds it may make a club on this server (SYNC-PROTOCOL.md, POST /clubs). */
+  setupCode: string;
+  /** The built phone app; served when it holds an index.html. */
+  staticDir?: string;
+  logger?: LogSettings | boolean;
+  /** The server's clock; tests move it (invite expiry, tombstone age). */
+  now?: () => Date;
+  /** The collection registry; tests add kinds the app does not have yet (append-only). */
+  collections?: Record<string, CollectionDefinition>;
+  /**
+   * Behind a reverse proxy, the proxy's address (e.g. "127.0.0.1"): otherwise every phone
+   * shares the proxy's address and one phone's wrong codes lock the others out of enrolling.
+   */
+  trustProxy?: boolean | string;
+}
+
+/** The whole HTTP server, not listening: main.ts listens, tests listen on port 0. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const collections: Record<string, CollectionDefinition> = options.collections ?? COLLECTIONS;
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: options.trustProxy ?? false,
+  });
+  app.decorateRequest('device', null);
+  app.setErrorHandler(handleError);
+
+  const context: RouteContext = {
+    store: options.store,
+    setupCode: options.setupCode,
+    now,
+    findCollection: (name) => (Object.hasOwn(collections, name) ? collections[name] : undefined),
+    collectionNames: Object.keys(collections),
+    authenticate: authenticator(options.store, now),
+  };
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new ApiError('rate_limited', 'error.rateLimited'),
+  });
+  await app.register(
+    async (api) => {
+      api.get('/health', async () => ({ ok: true, version: SCHEMA_VERSION }));
+      await api.register(clubRoutes(context));
+      await api.register(syncRoutes(context));
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const servesApp = await serveAppFiles(app, options.staticDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (servesApp && isAppNavigation(request)) return sendAppShell(reply);
+    return sendError(request, reply, 'not_found', 'error.notFound');
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import type { DeviceRole } from '../domain/record';
+import { ApiError } from './errors';
+import type { Store, StoredDevice } from './store';
+import { hashSecret } from './tokens';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The phone behind the bearer token; set by `authenticate` on device routes. */
+    device: StoredDevice | null;
+  }
+}
+
+/** Writing "last seen" on every request would make each pull a write; once a minute will do. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** A preHandler for device routes: 401 for a missing, unknown or revoked token. */
+export function authenticator(store: Store, now: () => Date) {
+  return async function authenticate(request: FastifyRequest): Promise<void> {
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+([A-Za-z0-9_-]{16,200})\s*$/i.exec(header) : null;
+    if (!match) throw new ApiError('unauthorized', 'error.unauthorized');
+    const device = await store.findDeviceByTokenHash(hashSecret(match[1]!));
+    if (!device || device.revokedAt !== null) throw new ApiError('unauthorized', 'error.unauthorized');
+    const at = now();
+    if (!device.lastSeenAt || at.getTime() - Date.parse(device.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
+      await store.touchDevice(device.id, at);
+      device.lastSeenAt = at.toISOString();
+    }
+    request.device = device;
+  };
+}
+
+export function deviceOf(request: FastifyRequest): StoredDevice {
+  if (!request.device) throw new ApiError('unauthorized', 'error.unauthorized');
+  return request.device;
+}
+
+export function requireRole(request: FastifyRequest, roles: readonly DeviceRole[]): StoredDevice {
+  const device = deviceOf(request);
+  if (!roles.includes(device.role)) throw new ApiError('forbidden', 'error.forbidden');
+  return device;
+}

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import { club as clubCollection, newClubFields } from '../../domain/club';
+import { uuidv7 } from '../../domain/ids';
+import {
+  createClubRequest,
+  createInviteRequest,
+  enrollRequest,
+  INVITE_LIFETIME_DAYS,
+  type ClubSummary,
+  type DeviceSummary,
+  type EnrollResponse,
+  type InviteResponse,
+} from '../../domain/protocol';
+import { validate } from '../../domain/validation';
+import { deviceOf, requireRole } from '../auth';
+import { ApiError, sendError } from '../errors';
+import { languageOf, message } from '../messages';
+import type { StoredDevice } from '../store';
+import { hashSecret, newInviteCode, newToken, sameSecret } from '../tokens';
+import { parseBody, type RouteContext } from './context';
+
+/** Clubs and their phones: making a club, inviting and enrolling phones, listing and removing them. */
+
+/** Guessing a setup or invite code is what these limits slow down. */
+const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function clubSummary(record: Record<string, unknown>): ClubSummary {
+  return {
+    id: String(record.id),
+    name: String(record.name),
+    province: String(record.province),
+    commune: String(record.commune),
+    village: String(record.village),
+    areaType: record.areaType === 'mountains' ? 'mountains' : 'plains',
+  };
+}
+
+function deviceSummary(device: StoredDevice): DeviceSummary {
+  return {
+    id: device.id,
+    name: device.name,
+    role: device.role,
+    createdAt: device.createdAt,
+    lastSeenAt: device.lastSeenAt,
+    revokedAt: device.revokedAt,
+  };
+}
+
+export function clubRoutes(ctx: RouteContext) {
+  return async function register(app: FastifyInstance) {
+    const { store, now } = ctx;
+    const onlyDevices = { preHandler: ctx.authenticate };
+
+    app.post('/clubs', { config: { rateLimit: CODE_RATE_LIMIT } }, async (request, reply) => {
+      const body = parseBody(createClubRequest, request.body);
+      if (!sameSecret(body.setupCode, ctx.setupCode)) throw new ApiError('forbidden', 'error.wrongSetupCode');
+      const { id, ...profile } = body.club;
+      const given = Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined));
+      const fields = validate(clubCollection.fieldsSchema, { ...newClubFields(), ...given });
+      if (!fields.ok) {
+        const language = languageOf(request.headers['accept-language']);
+        const key = fields.problems[0]?.messageKey ?? 'validation.invalidValue';
+        return reply.code(400).send({ error: { code: 'invalid', message: message(key, language) } });
+      }
+      const at = now();
+      const clubId = id ?? uuidv7(at.getTime());
+      const clubRecord = {
+        id: clubId,
+        clubId,
+        createdAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+        deleted: false,
+        ...fields.value,
+      };
+      const token = newToken();
+      const chair = { id: uuidv7(at.getTime()), name: body.device.name, tokenHash: hashSecret(token) };
+      const created = await store.createClub({ clubId, clubRecord, chair, now: at });
+      if (!created) throw new ApiError('forbidden', 'error.clubExists');
+      const response: EnrollResponse = { club: clubSummary(clubRecord), device: { id: chair.id, role: 'chair' }, token };
+      return reply.code(201).send(response);
+    });
+
+    // The protocol's "chair, vice-chair": a vice-chair's phone holds the board role.
+    app.post('/invites', onlyDevices, async (request, reply) => {
+      const inviter = requireRole(request, ['chair', 'board']);
+      const { role } = parseBody(createInviteRequest, request.body);
+      const at = now();
+      const code = newInviteCode();
+      const expiresAt = new Date(at.getTime() + INVITE_LIFETIME_DAYS * DAY_MS);
+      await store.createInvite({ codeHash: hashSecret(code), clubId: inviter.clubId, role, createdBy: inviter.id, now: at, expiresAt });
+      const response: InviteResponse = { code, role, expiresAt: expiresAt.toISOString() };
+      return reply.code(201).send(response);
+    });
+
+    app.post('/enroll', { config: { rateLimit: CODE_RATE_LIMIT } }, async (request, reply) => {
+      const body = parseBody(enrollRequest, request.body);
+      const at = now();
+      const token = newToken();
+      const device = { id: uuidv7(at.getTime()), name: body.device.name, tokenHash: hashSecret(token) };
+      const enrolled = await store.enroll({ codeHash: hashSecret(body.code), device, now: at });
+      // Unknown, used and expired codes answer alike: a guesser learns nothing.
+      if (!enrolled) throw new ApiError('not_found', 'error.inviteUnusable');
+      const record = await store.findClubRecord(enrolled.clubId);
+      if (!record) throw new Error('An enrolled club has no club record');
+      const response: EnrollResponse = { club: clubSummary(record), device: { id: device.id, role: enrolled.role }, token };
+      return reply.code(201).send(response);
+    });
+
+    app.get('/me', onlyDevices, async (request) => {
+      const device = deviceOf(request);
+      const record = await store.findClubRecord(device.clubId);
+      if (!record) throw new Error('A device’s club has no club record');
+      return { club: clubSummary(record), device: deviceSummary(device) };
+    });
+
+    app.get('/devices', onlyDevices, async (request) => {
+      const chair = requireRole(request, ['chair']);
+      const devices = await store.listDevices(chair.clubId);
+      return { devices: devices.map(deviceSummary) };
+    });
+
+    app.delete<{ Params: { id: string } }>('/devices/:id', onlyDevices, async (request, reply) => {
+      const chair = requireRole(request, ['chair']);
+      // Removing its own phone would leave the club with no one to invite or remove phones.
+      if (request.params.id === chair.id) return sendError(request, reply, 'forbidden', 'error.cannotRevokeSelf');
+      const result = await store.revokeDevice({ clubId: chair.clubId, deviceId: request.params.id, now: now() });
+      if (result === 'missing') throw new ApiError('not_found', 'error.notFound');
+      return reply.code(204).send();
+    });
+  };
+}

@@ -1,0 +1,22 @@
+import type { FastifyRequest } from 'fastify';
+import type * as z from 'zod/mini';
+import type { CollectionDefinition } from '../../domain/collection';
+import { ApiError } from '../errors';
+import type { Store } from '../store';
+
+/** What every route module is handed by buildServer. */
+export interface RouteContext {
+  store: Store;
+  setupCode: string;
+  now: () => Date;
+  findCollection: (name: string) => CollectionDefinition | undefined;
+  collectionNames: readonly string[];
+  authenticate: (request: FastifyRequest) => Promise<void>;
+}
+
+/** A body that does not fit the protocol's schema is one `invalid`, whatever the detail. */
+export function parseBody<T>(schema: z.ZodMiniType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new ApiError('invalid', 'error.invalid');
+  return result.data;
+}

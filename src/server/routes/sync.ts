@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { canRead } from '../../domain/collection';
+import {
+  DEFAULT_PULL_LIMIT,
+  MAX_MUTATIONS_PER_PUSH,
+  MAX_PULL_LIMIT,
+  OLDEST_ACCEPTED_SCHEMA_VERSION,
+  pushRequest,
+  SCHEMA_VERSION,
+  type PullResponse,
+  type PushResponse,
+  type Rejection,
+} from '../../domain/protocol';
+import { deviceOf } from '../auth';
+import { ApiError } from '../errors';
+import { languageOf, message } from '../messages';
+import { nextCursor, parseCursor, planPull } from '../sync/cursor';
+import { parseBody, type RouteContext } from './context';
+
+/**
+ * Old phones are told to update (426) before anything else about their request is judged:
+ * an older app may send a body this server would otherwise just call invalid.
+ */
+function checkSchemaVersion(value: unknown): void {
+  if (value === undefined) return;
+  const version = Number(value);
+  if (!Number.isInteger(version)) throw new ApiError('invalid', 'error.invalid');
+  if (version < OLDEST_ACCEPTED_SCHEMA_VERSION) throw new ApiError('upgrade_required', 'error.upgradeRequired');
+  if (version > SCHEMA_VERSION) throw new ApiError('invalid', 'error.schemaTooNew');
+}
+
+function pullLimit(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PULL_LIMIT;
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1) throw new ApiError('invalid', 'error.invalid');
+  return Math.min(Number(value), MAX_PULL_LIMIT);
+}
+
+export function syncRoutes(ctx: RouteContext) {
+  return async function register(app: FastifyInstance) {
+    const { store, now } = ctx;
+
+    app.post('/sync/push', { preHandler: ctx.authenticate }, async (request: FastifyRequest) => {
+      const device = deviceOf(request);
+      const raw = (request.body ?? {}) as { schemaVersion?: unknown; mutations?: unknown };
+      if (typeof raw !== 'object' || Array.isArray(raw)) throw new ApiError('invalid', 'error.invalid');
+      if (raw.schemaVersion === undefined) throw new ApiError('invalid', 'error.invalid');
+      checkSchemaVersion(raw.schemaVersion);
+      if (Array.isArray(raw.mutations) && raw.mutations.length > MAX_MUTATIONS_PER_PUSH) {
+        throw new ApiError('too_large', 'error.tooLarge');
+      }
+      const body = parseBody(pushRequest, raw);
+      const result = await store.push(device, body.mutations, { now: now(), findCollection: ctx.findCollection });
+      const language = languageOf(request.headers['accept-language']);
+      const rejected = result.rejected.map((r): Rejection => {
+        const rejection: Rejection = { seq: r.seq, code: r.code, message: message(r.messageKey, language) };
+        // Only validation keys are ones the phone has words for, next to the field.
+        if (r.messageKey.startsWith('validation.')) rejection.messageKey = r.messageKey;
+        if (r.field !== undefined) rejection.field = r.field;
+        return rejection;
+      });
+      const response: PushResponse = { ackedThrough: result.ackedThrough, rejected, serverTime: now().toISOString() };
+      return response;
+    });
+
+    app.get<{ Querystring: { since?: string; limit?: string; schemaVersion?: string } }>(
+      '/sync/pull',
+      { preHandler: ctx.authenticate },
+      async (request) => {
+        const device = deviceOf(request);
+        checkSchemaVersion(request.query.schemaVersion);
+        const cursor = parseCursor(request.query.since);
+        if (!cursor) throw new ApiError('invalid', 'error.invalid');
+        const limit = pullLimit(request.query.limit);
+        const readable = ctx.collectionNames.filter((name) => canRead(ctx.findCollection(name)!, device.role));
+        const purged = await store.purgedThrough(device.clubId);
+        const plan = planPull(cursor, purged);
+        const page = await store.pullPage({ clubId: device.clubId, collections: readable, since: plan.from, limit });
+        const response: PullResponse = {
+          changes: page.changes,
+          cursor: nextCursor(page.throughVersion, plan.fullCopy, purged),
+          hasMore: page.hasMore,
+          reset: plan.reset,
+          serverTime: now().toISOString(),
+        };
+        return response;
+      },
+    );
+  };
+}

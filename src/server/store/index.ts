@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { CollectionDefinition } from '../../domain/collection';
+import type { Mutation } from '../../domain/protocol';
+import * as clubs from './clubs';
+import { connect, type StoreLocation } from './connect';
+import { migrateToLatest } from './migrations';
+import { pullPage, purgedThrough, purgeTombstones, type PulledPage } from './pull';
+import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
+import type { ServerDatabase } from './schema';
+
+export type { StoreLocation } from './connect';
+export { isPostgresUrl } from './connect';
+export type { StoredDevice, NewDevice } from './clubs';
+export type { PushResult, StoredRejection, StoreHooks, PushingDevice } from './push';
+export type { PulledPage } from './pull';
+
+/**
+ * Everything the server keeps, behind functions named for what a club does. The routes
+ * call these and never see SQL; this module never sees HTTP.
+ */
+export class Store {
+  /** Test seams (fault injection); empty in production. */
+  readonly hooks: StoreHooks = {};
+
+  constructor(private readonly db: Kysely<ServerDatabase>) {}
+
+  createClub(input: Parameters<typeof clubs.createClub>[1]) {
+    return clubs.createClub(this.db, input);
+  }
+  findDeviceByTokenHash(tokenHash: string) {
+    return clubs.findDeviceByTokenHash(this.db, tokenHash);
+  }
+  touchDevice(deviceId: string, now: Date) {
+    return clubs.touchDevice(this.db, deviceId, now);
+  }
+  listDevices(clubId: string) {
+    return clubs.listDevices(this.db, clubId);
+  }
+  revokeDevice(input: Parameters<typeof clubs.revokeDevice>[1]) {
+    return clubs.revokeDevice(this.db, input);
+  }
+  findClubRecord(clubId: string) {
+    return clubs.findClubRecord(this.db, clubId);
+  }
+  createInvite(input: Parameters<typeof clubs.createInvite>[1]) {
+    return clubs.createInvite(this.db, input);
+  }
+  enroll(input: Parameters<typeof clubs.enroll>[1]) {
+    return clubs.enroll(this.db, input);
+  }
+
+  push(
+    device: PushingDevice,
+    mutations: readonly Mutation[],
+    options: { now: Date; findCollection: (name: string) => CollectionDefinition | undefined },
+  ): Promise<PushResult> {
+    return pushMutations(this.db, device, mutations, { ...options, hooks: this.hooks });
+  }
+  pullPage(query: { clubId: string; collections: readonly string[]; since: number; limit: number }): Promise<PulledPage> {
+    return pullPage(this.db, query);
+  }
+  purgedThrough(clubId: string) {
+    return purgedThrough(this.db, clubId);
+  }
+  purgeTombstones(olderThan: Date) {
+    return purgeTombstones(this.db, olderThan);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Opens the database, brings its tables up to date, and hands back the store. */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const db = connect(location);
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new Store(db);
+}
+

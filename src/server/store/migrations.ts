@@ -1,0 +1,87 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+
+/**
+ * Migrations live in code (not files found at run time), so the server runs the same from
+ * source under tsx, from a bundle, and in tests. Names sort in the order they apply.
+ * Column types are the ones both SQLite and PostgreSQL spell the same way.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('clubs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('purged_through_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('club_id', 'text', (c) => c.notNull().references('clubs.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('devices_club').on('devices').column('club_id').execute();
+
+      await db.schema
+        .createTable('invites')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('club_id', 'text', (c) => c.notNull().references('clubs.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('used_by', 'text')
+        .execute();
+
+      await db.schema
+        .createTable('records')
+        .addColumn('club_id', 'text', (c) => c.notNull().references('clubs.id'))
+        .addColumn('collection', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('records_pk', ['club_id', 'collection', 'id'])
+        .execute();
+      // Pulls read a club's rows in version order.
+      await db.schema.createIndex('records_club_version').on('records').columns(['club_id', 'version']).execute();
+      // A push must see that an id already belongs to another club.
+      await db.schema.createIndex('records_collection_id').on('records').columns(['collection', 'id']).execute();
+
+      await db.schema
+        .createTable('mutation_log')
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('club_id', 'text', (c) => c.notNull())
+        .addColumn('collection', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('op', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('message_key', 'text')
+        .addColumn('field', 'text')
+        .addColumn('version', 'integer')
+        .addColumn('logged_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mutation_log_pk', ['device_id', 'seq'])
+        .execute();
+    },
+  },
+};
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}`, { cause: error });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The server's tables as Kysely sees them. Instants are ISO strings and booleans are 0/1 on
+ * both databases, and record bodies are JSON text: one set of queries runs unchanged on
+ * SQLite and on PostgreSQL.
+ */
+export interface ClubsTable {
+  id: string;
+  /** Raised once by every push that changes something in the club; rows are stamped with it. */
+  version: number;
+  /** The highest version whose tombstones were purged: a cursor below it must start over. */
+  purged_through_version: number;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  club_id: string;
+  name: string;
+  role: string;
+  /** SHA-256 of the bearer token (hex): a stolen database holds no usable token. */
+  token_hash: string;
+  /** The highest mutation seq processed for this phone, written with the mutations' effects. */
+  last_seq: number;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface InvitesTable {
+  /** SHA-256 of the code, as for tokens. */
+  code_hash: string;
+  club_id: string;
+  role: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}
+
+export interface RecordsTable {
+  club_id: string;
+  collection: string;
+  id: string;
+  /** The whole record without `version`, as JSON text. */
+  data: string;
+  deleted: number;
+  version: number;
+  /** Server clock when the row last changed: what the tombstone horizon is measured by. */
+  changed_at: string;
+}
+
+export interface MutationLogTable {
+  device_id: string;
+  seq: number;
+  club_id: string;
+  collection: string;
+  record_id: string;
+  op: string;
+  /** 'applied', 'unchanged', or the rejection code. */
+  outcome: string;
+  message_key: string | null;
+  field: string | null;
+  version: number | null;
+  logged_at: string;
+}
+
+export interface ServerDatabase {
+  clubs: ClubsTable;
+  devices: DevicesTable;
+  invites: InvitesTable;
+  records: RecordsTable;
+  mutation_log: MutationLogTable;
+}

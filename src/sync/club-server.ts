@@ -1,0 +1,160 @@
+import type { ClubProfile } from '../domain/club';
+import type { DeviceRole } from '../domain/record';
+import type {
+  ClubSummary,
+  CreateClubRequest,
+  DeviceSummary,
+  EnrollResponse,
+  InvitableRole,
+  InviteResponse,
+} from '../domain/protocol';
+import type { ClubBookDatabase } from '../local/database';
+import { META, currentClubId, type ServerConnection } from '../local/device';
+import { clubProfile } from '../local/queries';
+import { readConnection, saveNewConnection } from './connection';
+import { syncOnce, type SyncOptions, type SyncResult } from './engine';
+import { NoLocalClubError, NotConnectedError, OtherClubError } from './errors';
+import { callServer, type HttpOptions } from './http';
+
+/**
+ * Bringing a phone to its club on the server, and the chair's few calls about devices.
+ * Every call is typed with domain/protocol.ts; failures are ClubServerError (the server's
+ * `{error: {code, message}}`) or ServerUnreachableError.
+ */
+
+export interface ConnectResult {
+  club: ClubSummary;
+  device: { id: string; role: DeviceRole };
+  /** The first sync right after connecting; an error here changes nothing: it is retried later. */
+  firstSync: SyncResult | { error: unknown };
+}
+
+async function firstSync(db: ClubBookDatabase, options: SyncOptions): Promise<ConnectResult['firstSync']> {
+  try {
+    return await syncOnce(db, options);
+  } catch (error) {
+    // The connection is stored either way; the triggers retry the sync with back-off.
+    return { error };
+  }
+}
+
+/** The club profile as POST /clubs carries it: the phone's own club id and all its rules. */
+export function clubForServer(profile: ClubProfile): CreateClubRequest['club'] {
+  return {
+    id: profile.id,
+    name: profile.name,
+    province: profile.province,
+    commune: profile.commune,
+    village: profile.village,
+    areaType: profile.areaType,
+    villageCode: profile.villageCode,
+    foundedOn: profile.foundedOn,
+    olderAgeFrom: profile.olderAgeFrom,
+    maxLoan: profile.maxLoan,
+    interestRateBasisPoints: profile.interestRateBasisPoints,
+    interestToFundPercent: profile.interestToFundPercent,
+    loanTermMonths: profile.loanTermMonths,
+  };
+}
+
+/**
+ * The chair puts the club this phone already keeps on the server (POST /clubs with the
+ * server's setup code), becomes its chair device, and sends everything queued so far.
+ */
+export async function connectNewClub(
+  db: ClubBookDatabase,
+  input: { serverUrl: string; setupCode: string; deviceName: string },
+  options: SyncOptions = {},
+): Promise<ConnectResult> {
+  const profile = await clubProfile(db);
+  if (!profile) throw new NoLocalClubError();
+  const body: CreateClubRequest = {
+    setupCode: input.setupCode,
+    club: clubForServer(profile),
+    device: { name: input.deviceName },
+  };
+  const answer = await callServer<EnrollResponse>({ serverUrl: input.serverUrl, method: 'POST', path: '/clubs', body }, options);
+  // Every record on this phone names the club by this id; a server that made another id
+  // would refuse them all.
+  if (answer.club.id !== profile.id) throw new OtherClubError();
+  await saveNewConnection(db, connectionFrom(input.serverUrl, answer));
+  // The server has exactly the profile just sent: keep it as the server's copy, so the club
+  // record rebases correctly even before the first pull brings the server's own.
+  await db.serverCopies.put({ collection: 'club', id: profile.id, record: { ...profile } });
+  return { club: answer.club, device: answer.device, firstSync: await firstSync(db, options) };
+}
+
+/**
+ * A phone joins a club with an invite code (POST /enroll), then pulls the whole club. A
+ * phone that keeps another club's book is refused after the server answered (the code is
+ * then spent: the chair makes a new one); nothing on the phone changes in that case.
+ */
+export async function joinClub(
+  db: ClubBookDatabase,
+  input: { serverUrl: string; code: string; deviceName: string },
+  options: SyncOptions = {},
+): Promise<ConnectResult> {
+  const answer = await callServer<EnrollResponse>(
+    { serverUrl: input.serverUrl, method: 'POST', path: '/enroll', body: { code: input.code, device: { name: input.deviceName } } },
+    options,
+  );
+  const kept = await currentClubId(db);
+  if (kept && kept !== answer.club.id) throw new OtherClubError();
+  await saveNewConnection(db, connectionFrom(input.serverUrl, answer));
+  return { club: answer.club, device: answer.device, firstSync: await firstSync(db, options) };
+}
+
+function connectionFrom(serverUrl: string, answer: EnrollResponse): ServerConnection {
+  return {
+    serverUrl: serverUrl.replace(/\/+$/, ''),
+    token: answer.token,
+    deviceId: answer.device.id,
+    role: answer.device.role,
+    clubId: answer.club.id,
+    connectedAt: new Date().toISOString(),
+  };
+}
+
+/** Forgets the server (after "leave this club" or before joining another server); keeps every record and change. */
+export async function forgetServer(db: ClubBookDatabase): Promise<void> {
+  await db.meta.bulkDelete([META.connection, META.pullCursor, META.resetMark, META.lastSyncError]);
+}
+
+async function connected(db: ClubBookDatabase): Promise<ServerConnection> {
+  const connection = await readConnection(db);
+  if (!connection) throw new NotConnectedError();
+  return connection;
+}
+
+export interface MeResponse {
+  club: ClubSummary;
+  device: DeviceSummary;
+}
+
+/** Who this phone is on the server (GET /me). */
+export async function me(db: ClubBookDatabase, options: HttpOptions = {}): Promise<MeResponse> {
+  const { serverUrl, token } = await connected(db);
+  return callServer<MeResponse>({ serverUrl, method: 'GET', path: '/me', token }, options);
+}
+
+/** A single-use invite for another phone (chair and vice-chair; POST /invites). */
+export async function createInvite(db: ClubBookDatabase, role: InvitableRole, options: HttpOptions = {}): Promise<InviteResponse> {
+  const { serverUrl, token } = await connected(db);
+  return callServer<InviteResponse>({ serverUrl, method: 'POST', path: '/invites', token, body: { role } }, options);
+}
+
+/** The club's phones (chair; GET /devices). */
+export async function listDevices(db: ClubBookDatabase, options: HttpOptions = {}): Promise<DeviceSummary[]> {
+  const { serverUrl, token } = await connected(db);
+  const answer = await callServer<DeviceSummary[] | { devices: DeviceSummary[] }>(
+    { serverUrl, method: 'GET', path: '/devices', token },
+    options,
+  );
+  return Array.isArray(answer) ? answer : answer.devices;
+}
+
+/** Revokes a phone (chair; DELETE /devices/:id): its token answers 401 from then on. */
+export async function revokeDevice(db: ClubBookDatabase, deviceId: string, options: HttpOptions = {}): Promise<void> {
+  const { serverUrl, token } = await connected(db);
+  await callServer<unknown>({ serverUrl, method: 'DELETE', path: `/devices/${encodeURIComponent(deviceId)}`, token }, options);
+}

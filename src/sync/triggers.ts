@@ -1,0 +1,95 @@
+import { liveQuery } from 'dexie';
+import type { ClubBookDatabase } from '../local/database';
+import { BACKGROUND_SYNC_TAG } from './background';
+import { syncOnce, type SyncOptions, type SyncResult } from './engine';
+import { SyncScheduler } from './scheduler';
+
+/**
+ * The page's reasons to sync (SYNC-PROTOCOL.md, "When the phone syncs"): at start, when
+ * the page becomes visible, when the browser says it is back online, about 2 s after a
+ * local write, every minute while the app is open, and on "Sync now". After a local write
+ * it also asks for a Background Sync, so the service worker sends the change even if the
+ * person closes the app first. Browser APIs only; no React.
+ */
+
+export const WRITE_DEBOUNCE_MS = 2_000;
+export const INTERVAL_MS = 60_000;
+
+export interface SyncController {
+  /** "Sync now": runs at once, even while backing off; rejects if the sync fails. */
+  syncNow(): Promise<SyncResult>;
+  /** Stops every trigger (the app is closing the club book, or the person left the club). */
+  stop(): void;
+}
+
+export interface StartOptions extends SyncOptions {
+  /** Told about failures of automatic attempts; the status in meta says them to the badge anyway. */
+  onError?: (error: unknown) => void;
+  /** How long after a local write to sync (a burst of writes goes out as one push). */
+  writeDebounceMs?: number;
+  /** How often to sync while the app is open and visible. */
+  intervalMs?: number;
+}
+
+interface SyncRegistration {
+  sync?: { register(tag: string): Promise<void> };
+}
+
+/** Asks the service worker to sync when the network allows, where Background Sync exists. */
+async function registerBackgroundSync(): Promise<void> {
+  const container = globalThis.navigator?.serviceWorker;
+  if (!container) return;
+  const registration = (await container.ready) as unknown as SyncRegistration;
+  await registration.sync?.register(BACKGROUND_SYNC_TAG);
+}
+
+export function startSyncing(db: ClubBookDatabase, options: StartOptions = {}): SyncController {
+  const { onError, writeDebounceMs = WRITE_DEBOUNCE_MS, intervalMs = INTERVAL_MS, ...syncOptions } = options;
+  const scheduler = new SyncScheduler({
+    run: () => syncOnce(db, syncOptions),
+    isOnline: () => globalThis.navigator?.onLine !== false,
+    onError,
+  });
+
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void scheduler.request('visible');
+  };
+  const onOnline = () => void scheduler.request('online');
+  document.addEventListener('visibilitychange', onVisible);
+  window.addEventListener('online', onOnline);
+  const interval = setInterval(() => {
+    // A hidden tab need not poll; it syncs again when it becomes visible.
+    if (document.visibilityState !== 'hidden') void scheduler.request('interval');
+  }, intervalMs);
+
+  // A local write shows up as more pending changes: sync a moment later, so a burst of
+  // edits (a meeting's attendance) goes out as one push.
+  let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastPending: number | undefined;
+  const pendingCount = liveQuery(() => db.outbox.where('status').equals('pending').count());
+  const subscription = pendingCount.subscribe({
+    next: (count) => {
+      const grew = lastPending !== undefined && count > lastPending;
+      lastPending = count;
+      if (!grew) return;
+      clearTimeout(writeTimer);
+      writeTimer = setTimeout(() => void scheduler.request('write'), writeDebounceMs);
+      registerBackgroundSync().catch(() => {});
+    },
+    error: (error) => onError?.(error),
+  });
+
+  void scheduler.request('start');
+
+  return {
+    syncNow: () => scheduler.syncNow(),
+    stop() {
+      scheduler.stop();
+      subscription.unsubscribe();
+      clearTimeout(writeTimer);
+      clearInterval(interval);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('online', onOnline);
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH, SCHEMA_VERSION } from '../../src/domain/protocol';
+import { CLUB_PROFILE, createClub, DAY_MS, enrollPhone, invite, pullAll, START, startServer, STORE_KINDS, type Harness } from './harness';
+
+const errorShape = { error: { code: expect.any(String), message: expect.any(String) } };
+
+describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startServer(kind);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('answers health', async () => {
+    const reply = await h.request('GET', '/api/v1/health');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ ok: true, version: SCHEMA_VERSION });
+  });
+
+  it('answers its own failures as JSON errors: unknown route, bad JSON, no stack', async () => {
+    const unknown = await h.request('GET', '/api/v1/nothing-here');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    const badJson = await h.request('POST', '/api/v1/clubs', { raw: '{"setupCode": "x", "club": ' });
+    expect(badJson.status).toBe(400);
+    expect(badJson.body).toEqual({ error: { code: 'invalid', message: expect.any(String) } });
+    expect(JSON.stringify(badJson.body)).not.toMatch(/at .*\.(ts|js)|stack/i);
+    const notJson = await h.request('POST', '/api/v1/enroll', { raw: 'code=ABC', headers: { 'content-type': 'text/plain' } });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toEqual({ error: { code: 'invalid', message: expect.any(String) } });
+  });
+
+  it('makes a club only for the holder of the setup code', async () => {
+    const wrong = await h.request('POST', '/api/v1/clubs', {
+      body: { setupCode: 'guess', club: CLUB_PROFILE, device: { name: 'A' } },
+    });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
+  });
+
+  it('refuses a malformed club body with a JSON error in the asked language', async () => {
+    const missing = await h.request('POST', '/api/v1/clubs', { body: { setupCode: h.setupCode, club: { name: 'x' } } });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject(errorShape);
+    const badArea = await h.request('POST', '/api/v1/clubs', {
+      body: { setupCode: h.setupCode, club: { ...CLUB_PROFILE, areaType: 'desert' }, device: { name: 'A' } },
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(badArea.status).toBe(400);
+    expect(badArea.body).toEqual({ error: { code: 'invalid', message: 'Choose plains or mountains.' } });
+    const blankName = await h.request('POST', '/api/v1/clubs', {
+      body: { setupCode: h.setupCode, club: { ...CLUB_PROFILE, name: '  ' }, device: { name: 'A' } },
+    });
+    expect(blankName.body).toEqual({ error: { code: 'invalid', message: 'Hãy nhập tên câu lạc bộ.' } });
+  });
+
+  it('keeps the id a phone made offline, and the chair pulls the club record with its version', async () => {
+    const clubId = '01a20000-0000-7000-8000-000000000001';
+    const chair = await createClub(h, { id: clubId, maxLoan: 5_000_000 });
+    expect(chair.clubId).toBe(clubId);
+    const { records } = await pullAll(h, chair);
+    expect(records.get(`club/${clubId}`)).toEqual({
+      id: clubId,
+      clubId,
+      createdAt: START.toISOString(),
+      updatedAt: START.toISOString(),
+      deleted: false,
+      ...CLUB_PROFILE,
+      villageCode: null,
+      foundedOn: null,
+      olderAgeFrom: 60,
+      maxLoan: 5_000_000,
+      interestRateBasisPoints: null,
+      interestToFundPercent: 50,
+      loanTermMonths: 12,
+      version: 1,
+    });
+    const again = await h.request('POST', '/api/v1/clubs', {
+      body: { setupCode: h.setupCode, club: { ...CLUB_PROFILE, id: clubId }, device: { name: 'B' } },
+    });
+    expect(again.status).toBe(403);
+  });
+
+  it('gives out single-use invites to the chair and board only', async () => {
+    const chair = await createClub(h);
+    const reply = await h.request<{ code: string; role: string; expiresAt: string }>('POST', '/api/v1/invites', {
+      token: chair.token,
+      body: { role: 'board' },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.role).toBe('board');
+    expect(reply.body.code).toHaveLength(INVITE_CODE_LENGTH);
+    expect([...reply.body.code].every((c) => INVITE_ALPHABET.includes(c))).toBe(true);
+    expect(reply.body.expiresAt).toBe(new Date(START.getTime() + 7 * DAY_MS).toISOString());
+
+    const enrolled = await h.request<{ club: { id: string }; device: { role: string }; token: string }>('POST', '/api/v1/enroll', {
+      body: { code: reply.body.code.toLowerCase(), device: { name: 'Máy phó chủ nhiệm' } },
+    });
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.body.club.id).toBe(chair.clubId);
+    expect(enrolled.body.device.role).toBe('board');
+    const board = { token: enrolled.body.token };
+
+    const reused = await h.request('POST', '/api/v1/enroll', { body: { code: reply.body.code, device: { name: 'X' } } });
+    expect(reused.status).toBe(404);
+    const unknown = await h.request('POST', '/api/v1/enroll', { body: { code: 'ZZZZZZZZ', device: { name: 'X' } } });
+    expect(unknown.status).toBe(404);
+    // Used and unknown answer alike.
+    expect(reused.body).toEqual(unknown.body);
+
+    // The board (a vice-chair) may invite; the treasurer and volunteers may not.
+    expect((await h.request('POST', '/api/v1/invites', { token: board.token, body: { role: 'volunteer' } })).status).toBe(201);
+    const treasurer = await enrollPhone(h, chair, 'treasurer');
+    const volunteer = await enrollPhone(h, chair, 'volunteer');
+    for (const phone of [treasurer, volunteer]) {
+      const refused = await h.request('POST', '/api/v1/invites', { token: phone.token, body: { role: 'volunteer' } });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ error: { code: 'forbidden' } });
+    }
+    // Nobody is invited in as a chair.
+    expect((await h.request('POST', '/api/v1/invites', { token: chair.token, body: { role: 'chair' } })).status).toBe(400);
+  });
+
+  it('lets an invite expire after 7 days', async () => {
+    const chair = await createClub(h);
+    const early = await invite(h, chair, 'volunteer');
+    const late = await invite(h, chair, 'volunteer');
+    h.clock.advance(7 * DAY_MS - 1000);
+    expect((await h.request('POST', '/api/v1/enroll', { body: { code: early, device: { name: 'A' } } })).status).toBe(201);
+    h.clock.advance(2000);
+    const expired = await h.request('POST', '/api/v1/enroll', { body: { code: late, device: { name: 'B' } } });
+    expect(expired.status).toBe(404);
+    expect(expired.body).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('rate-limits enrolling (guessing codes) with a 429 JSON error', async () => {
+    const statuses: number[] = [];
+    let last: unknown;
+    for (let i = 0; i < 11; i++) {
+      const reply = await h.request('POST', '/api/v1/enroll', { body: { code: `WRONG${i}`, device: { name: 'X' } } });
+      statuses.push(reply.status);
+      last = reply.body;
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect(last).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
+  });
+
+  it('tells a phone who it is (/me), and 401 without a valid token', async () => {
+    const chair = await createClub(h);
+    const me = await h.request<{ club: Record<string, unknown>; device: Record<string, unknown> }>('GET', '/api/v1/me', { token: chair.token });
+    expect(me.status).toBe(200);
+    expect(me.body.club).toEqual({ id: chair.clubId, ...CLUB_PROFILE });
+    expect(me.body.device).toMatchObject({ id: chair.deviceId, role: 'chair', name: 'Máy chủ nhiệm', revokedAt: null });
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-real-token-at-all-123' }, { authorization: 'Basic abc' }];
+    for (const headers of attempts) {
+      const reply = await h.request('GET', '/api/v1/me', { headers });
+      expect(reply.status).toBe(401);
+      expect(reply.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    }
+  });
+
+  it('lets the chair list and revoke phones; a revoked token answers 401 from then on', async () => {
+    const chair = await createClub(h);
+    const volunteer = await enrollPhone(h, chair, 'volunteer');
+    const list = await h.request<{ devices: { id: string; role: string }[] }>('GET', '/api/v1/devices', { token: chair.token });
+    expect(list.status).toBe(200);
+    // Both joined in the same (frozen) millisecond: compare without order.
+    expect(list.body.devices.map((d) => [d.id, d.role]).sort((a, b) => a[1]!.localeCompare(b[1]!))).toEqual([
+      [chair.deviceId, 'chair'],
+      [volunteer.deviceId, 'volunteer'],
+    ]);
+    expect((await h.request('GET', '/api/v1/devices', { token: volunteer.token })).status).toBe(403);
+    expect((await h.request('DELETE', `/api/v1/devices/${volunteer.deviceId}`, { token: volunteer.token })).status).toBe(403);
+
+    const self = await h.request('DELETE', `/api/v1/devices/${chair.deviceId}`, { token: chair.token });
+    expect(self.status).toBe(403);
+    expect((await h.request('DELETE', '/api/v1/devices/no-such-phone', { token: chair.token })).status).toBe(404);
+
+    const revoked = await h.request('DELETE', `/api/v1/devices/${volunteer.deviceId}`, { token: chair.token });
+    expect(revoked.status).toBe(204);
+    expect((await h.request('GET', '/api/v1/me', { token: volunteer.token })).status).toBe(401);
+    expect((await h.request('GET', '/api/v1/sync/pull?since=0', { token: volunteer.token })).status).toBe(401);
+    const after = await h.request<{ devices: { id: string; revokedAt: string | null }[] }>('GET', '/api/v1/devices', { token: chair.token });
+    expect(after.body.devices.find((d) => d.id === volunteer.deviceId)?.revokedAt).toBe(START.toISOString());
+  });
+
+  it('does not let a chair revoke another club’s phone', async () => {
+    const chairA = await createClub(h);
+    const chairB = await createClub(h);
+    const reply = await h.request('DELETE', `/api/v1/devices/${chairB.deviceId}`, { token: chairA.token });
+    expect(reply.status).toBe(404);
+    expect((await h.request('GET', '/api/v1/me', { token: chairB.token })).status).toBe(200);
+  });
+});
