@@ -26,8 +26,11 @@ export async function recordById<N extends CollectionName>(
 }
 
 export async function clubProfile(db: ClubBookDatabase): Promise<ClubProfile | null> {
-  const clubId = await currentClubId(db);
-  return (clubId && (await recordById(db, 'club', clubId))) || null;
+  // Both reads start together (a phone keeps one club, so its table is tiny): a sync that
+  // writes the club id and then, a moment later, the club record is seen by this live
+  // query whichever of the two it notices first.
+  const [clubId, clubs] = await Promise.all([currentClubId(db), db.records<ClubProfile>('club').toArray()]);
+  return clubs.find((club) => club.id === clubId && !club.deleted) ?? null;
 }
 
 /** Members in club-book order: by given name, then the rest, Vietnamese collation. */

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { AppServer } from './app-server';
+import { ClubServer } from './club-server';
 import { openPhone } from './phone';
 
-const server = new AppServer(4310);
+const server = new ClubServer(4310);
 
 test.beforeAll(() => server.start());
-test.afterAll(() => server.stop());
+test.afterAll(() => server.dispose());
 
 test('the club book installs, then works with the server gone: add a member, reload, it is still there', async () => {
   const phone = await openPhone();

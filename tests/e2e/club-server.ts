@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const E2E_SETUP_CODE = 'E2E-SETUP-7K2M';
+
+/**
+ * The real server (src/server/main.ts, as `npm start` runs it) on the production build and
+ * a SQLite file of its own, as a child process that a test can stop and start again on the
+ * same port and data: the only honest way to test offline, since Playwright's offline
+ * switch does not stop a service worker's fetches.
+ */
+export class ClubServer {
+  private process: ChildProcess | null = null;
+  private readonly dataDir = mkdtempSync(join(tmpdir(), 'so-clb-e2e-'));
+
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        SETUP_CODE: E2E_SETUP_CODE,
+        STATIC_DIR: 'dist',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    this.process = child;
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+      try {
+        const response = await fetch(`${this.url}/api/v1/health`);
+        if (response.ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the server did not start in 20 s');
+  }
+
+  /** SIGTERM, as a host stops it: in-flight requests finish, the database closes. */
+  async stop(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

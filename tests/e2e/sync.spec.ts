@@ -1,0 +1,143 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { ClubServer, E2E_SETUP_CODE } from './club-server';
+
+const server = new ClubServer(4311);
+
+test.beforeAll(() => server.start());
+test.afterAll(() => server.dispose());
+
+async function newPhone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  return context.newPage();
+}
+
+async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+/** The browser says the network is back: one of the engine's reasons to sync at once. */
+async function networkBack(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+}
+
+const badge = (page: Page) => page.getByTestId('save-badge-text');
+
+/** The chair makes the club's book, connects it to the server, and invites the treasurer. */
+async function chairWithInvite(browser: Browser): Promise<{ chair: Page; code: string }> {
+  const chair = await newPhone(browser);
+  await chair.goto(server.url);
+  await chair.getByRole('radio', { name: 'Tiếng Việt' }).click();
+  await chair.getByRole('button', { name: 'Lập sổ cho câu lạc bộ' }).click();
+  await chair.getByLabel('Tên câu lạc bộ').fill('CLB Liên thế hệ thôn Đông');
+  await chair.getByLabel('Thôn / khu phố').fill('Thôn Đông');
+  await chair.getByLabel('Xã / phường').fill('Xã Tân Chi');
+  await chair.getByLabel('Tỉnh / thành phố').fill('Bắc Ninh');
+  await chair.getByRole('button', { name: 'Lập sổ' }).click();
+  // A member written before the phone ever met the server goes up with the club.
+  await chair.getByRole('link', { name: '+ Thêm thành viên' }).click();
+  await chair.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+  await chair.getByLabel('Năm sinh').fill('1952');
+  await chair.getByRole('button', { name: 'Lưu' }).click();
+  await expect(chair.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+
+  await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await chair.getByRole('link', { name: 'Nối với máy chủ' }).click();
+  await expect(chair.getByLabel('Địa chỉ máy chủ')).toHaveValue(server.url);
+  await chair.getByLabel('Mã thiết lập').fill(E2E_SETUP_CODE);
+  await chair.getByLabel('Tên máy này').fill('Máy chị Hoa (chủ nhiệm)');
+  await chair.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();
+  await expect(chair.getByText(`Đã nối với ${server.url}.`)).toBeVisible();
+  await expect(badge(chair)).toContainText('đã gửi hết');
+
+  await chair.getByRole('link', { name: 'Mời thêm máy' }).click();
+  await chair.getByRole('radio', { name: 'Thủ quỹ' }).click();
+  await chair.getByRole('button', { name: 'Tạo mã mời' }).click();
+  const code = (await chair.getByTestId('invite-code').textContent())!.trim();
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+  return { chair, code };
+}
+
+/** The treasurer's phone opens the invite link (what scanning the QR code does) and joins. */
+async function treasurerJoins(browser: Browser, code: string): Promise<Page> {
+  const treasurer = await newPhone(browser);
+  await treasurer.goto(`${server.url}/join?code=${code}`);
+  await expect(treasurer.getByLabel('Mã mời')).toHaveValue(code);
+  await treasurer.getByLabel('Tên máy này').fill('Máy chị Lan (thủ quỹ)');
+  await treasurer.getByRole('button', { name: 'Tham gia' }).click();
+  await expect(treasurer.getByRole('heading', { name: 'CLB Liên thế hệ thôn Đông' })).toBeVisible();
+  await serviceWorkerReady(treasurer);
+  return treasurer;
+}
+
+async function addMemberOffline(phone: Page, name: string): Promise<void> {
+  await phone.getByRole('link', { name: 'Thành viên', exact: true }).click();
+  await expect(phone.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+  await phone.getByRole('link', { name: '+ Thêm thành viên' }).click();
+  await phone.getByLabel('Họ và tên').fill(name);
+  await phone.getByLabel('Năm sinh').fill('1948');
+  await phone.getByRole('radio', { name: 'Nam' }).click({ force: true });
+  await phone.getByRole('button', { name: 'Lưu' }).click();
+  await expect(phone.getByRole('link', { name: new RegExp(name) })).toBeVisible();
+  await expect(badge(phone)).toContainText('1 thay đổi chờ gửi');
+}
+
+test('two phones of one club converge: a member added with the server down reaches the chair without a reload', async ({ browser }) => {
+  const { chair, code } = await chairWithInvite(browser);
+  const treasurer = await treasurerJoins(browser, code);
+  await chair.getByRole('link', { name: 'Thành viên', exact: true }).click();
+  await expect(chair.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+
+  await server.stop();
+  await addMemberOffline(treasurer, 'Trần Văn Đức');
+  await expect(chair.getByRole('link', { name: /Trần Văn Đức/ })).toHaveCount(0);
+
+  await server.start();
+  await networkBack(treasurer);
+  await expect(badge(treasurer)).toContainText('đã gửi hết', { timeout: 15_000 });
+  await networkBack(chair);
+  await expect(chair.getByRole('link', { name: /Trần Văn Đức/ })).toBeVisible({ timeout: 15_000 });
+  await expect(chair.getByText('2 người')).toBeVisible();
+});
+
+test('the service worker sends what was queued after the app was closed (Background Sync)', async ({ browser }) => {
+  const { chair, code } = await chairWithInvite(browser);
+  const treasurer = await treasurerJoins(browser, code);
+
+  await server.stop();
+  await addMemberOffline(treasurer, 'Phạm Văn Tư');
+  // The treasurer closes the app; only the service worker is left on that phone.
+  await treasurer.goto('about:blank');
+  await server.start();
+
+  const cdp = await treasurer.context().newCDPSession(treasurer);
+  const registrations = new Promise<{ registrationId: string; scopeURL: string }[]>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => resolve(registrations));
+  });
+  await cdp.send('ServiceWorker.enable');
+  const registration = (await registrations).find((r) => r.scopeURL.startsWith(server.url));
+  expect(registration).toBeTruthy();
+  await cdp.send('ServiceWorker.dispatchSyncEvent', {
+    origin: server.url,
+    registrationId: registration!.registrationId,
+    tag: 'sync',
+    lastChance: false,
+  });
+
+  await chair.getByRole('link', { name: 'Thành viên', exact: true }).click();
+  await expect(async () => {
+    await networkBack(chair);
+    await expect(chair.getByRole('link', { name: /Phạm Văn Tư/ })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+
+  // Back in the app, the treasurer's phone has nothing left to send.
+  await treasurer.goto(server.url);
+  await expect(badge(treasurer)).toContainText('đã gửi hết');
+});
