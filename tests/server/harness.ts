@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { newMemberFields } from '../../src/domain/members';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -170,24 +171,10 @@ export function memberData(clubId: string, fields: Record<string, unknown> = {})
     createdAt: '2026-11-20T03:00:00.000Z',
     updatedAt: '2026-11-20T03:00:00.000Z',
     deleted: false,
+    ...newMemberFields('2020-05-01'),
     fullName: 'Trần Văn Minh',
     gender: 'male',
     birthYear: 1952,
-    birthDate: null,
-    phone: null,
-    citizenId: null,
-    village: null,
-    villageCode: null,
-    group: null,
-    poverty: 'none',
-    povertyYear: null,
-    livesAlone: false,
-    disability: false,
-    ethnicMinority: false,
-    roles: [],
-    joinedOn: '2020-05-01',
-    leftOn: null,
-    notes: null,
     ...fields,
   };
 }

@@ -14,6 +14,7 @@ import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { CheckField, ChoiceField, DateField, DigitsField, ManyChoicesField, TextField } from '../ui/fields';
+import { FormFooter } from '../ui/FormFooter';
 import { useUnsavedWorkGuard } from '../ui/unsaved-work';
 import { showWriteError } from '../ui/write-errors';
 import { useFlash } from '../ui/flash';
@@ -94,16 +95,7 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
         <TextField control={control} name="villageCode" optional maxLength={20} label={t('members.field.villageCode')} />
         <TextField control={control} name="notes" optional multiline maxLength={1000} label={t('members.field.notes')} />
       </details>
-      {formError && (
-        <p className="form__error" role="alert">
-          {t(formError)}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormFooter error={formError} label={t('common.save')} busy={formState.isSubmitting} />
     </form>
   );
 }

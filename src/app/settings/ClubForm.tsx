@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { club, type ClubFields } from '../../domain/club';
 import { domainErrorMap } from '../../domain/validation';
 import { ChoiceField, DateField, DigitsField, MoneyField, RateField, TextField } from '../ui/fields';
+import { FormFooter } from '../ui/FormFooter';
 import { useUnsavedWorkGuard } from '../ui/unsaved-work';
 import { showWriteError } from '../ui/write-errors';
 
@@ -64,16 +65,7 @@ export function ClubForm(props: {
           <DigitsField control={control} name="loanTermMonths" as="number" maxLength={2} label={t('club.field.loanTerm')} />
         </fieldset>
       )}
-      {formError && (
-        <p className="form__error" role="alert">
-          {t(formError)}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
-      </div>
+      <FormFooter error={formError} label={props.submitLabel} busy={formState.isSubmitting} />
     </form>
   );
 }

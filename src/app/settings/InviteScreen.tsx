@@ -7,6 +7,7 @@ import { useDatabase } from '../database-context';
 import { createInvite } from '../../sync/club-server';
 import { serverErrorKey } from '../sync/server-errors';
 import { AppShell } from '../ui/AppShell';
+import { ChoiceButtons } from '../ui/ChoiceButtons';
 
 /** The address a phone's camera opens: the app's join screen with the code filled in. */
 export function joinLink(serverUrl: string, code: string): string {
@@ -42,23 +43,16 @@ export function InviteScreen({ serverUrl }: { serverUrl: string }) {
       <p className="field__hint">{t('invite.explain')}</p>
       <fieldset className="field">
         <legend className="field__label">{t('invite.role')}</legend>
-        <div className="choices choices--wrap" role="radiogroup">
-          {INVITABLE_ROLES.map((option) => (
-            <button
-              key={option}
-              type="button"
-              role="radio"
-              aria-checked={role === option}
-              className={role === option ? 'choice choice--on' : 'choice'}
-              onClick={() => {
-                setRole(option);
-                setInvite(null);
-              }}
-            >
-              {t(`deviceRole.${option}`)}
-            </button>
-          ))}
-        </div>
+        <ChoiceButtons
+          label={t('invite.role')}
+          value={role}
+          wrap
+          choices={INVITABLE_ROLES.map((option) => ({ value: option, label: t(`deviceRole.${option}`) }))}
+          onChoose={(option) => {
+            setRole(option);
+            setInvite(null);
+          }}
+        />
         <p className="field__hint">{t(`invite.roleHint.${role}`)}</p>
       </fieldset>
       <div className="actions">

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { serverErrorKey } from '../sync/server-errors';
 import { TextField } from '../ui/fields';
+import { FormFooter } from '../ui/FormFooter';
 import { canScanQr, QrScanner } from '../ui/QrScanner';
 
 export interface ServerFormValues {
@@ -104,16 +105,7 @@ export function ServerForm(props: {
         />
       )}
       <TextField control={control} name="deviceName" maxLength={80} label={t('connect.deviceName')} hint={t('connect.deviceNameHint')} />
-      {formError && (
-        <p className="form__error" role="alert">
-          {t(formError)}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
-      </div>
+      <FormFooter error={formError} label={props.submitLabel} busy={formState.isSubmitting} />
     </form>
   );
 }

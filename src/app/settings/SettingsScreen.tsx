@@ -11,6 +11,7 @@ import { TEXT_SIZES, applyTextSize, textSize, type TextSize } from '../preferenc
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { BackupImport } from '../ui/BackupImport';
+import { ChoiceButtons } from '../ui/ChoiceButtons';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { ServerPanel } from './ServerPanel';
 
@@ -36,23 +37,15 @@ function TextSizePicker() {
   const { t } = useTranslation();
   const [size, setSize] = useState<TextSize>(textSize());
   return (
-    <div className="choices" role="radiogroup" aria-label={t('settings.textSize')}>
-      {TEXT_SIZES.map((option) => (
-        <button
-          key={option}
-          type="button"
-          role="radio"
-          aria-checked={size === option}
-          className={`choice choice--size-${option}${size === option ? ' choice--on' : ''}`}
-          onClick={() => {
-            applyTextSize(option);
-            setSize(option);
-          }}
-        >
-          {t(`settings.size.${option}`)}
-        </button>
-      ))}
-    </div>
+    <ChoiceButtons
+      label={t('settings.textSize')}
+      value={size}
+      choices={TEXT_SIZES.map((option) => ({ value: option, label: t(`settings.size.${option}`), className: `choice--size-${option}` }))}
+      onChoose={(option) => {
+        applyTextSize(option);
+        setSize(option);
+      }}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, rememberLanguage, type Language } from '../preferences';
+import { ChoiceButtons } from './ChoiceButtons';
 
 const NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
 
@@ -7,24 +8,15 @@ const NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
 export function LanguagePicker({ onChosen }: { onChosen?: (language: Language) => void }) {
   const { i18n, t } = useTranslation();
   return (
-    <div className="choices" role="radiogroup" aria-label={t('settings.language')}>
-      {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          role="radio"
-          lang={language}
-          aria-checked={i18n.language === language}
-          className={i18n.language === language ? 'choice choice--on' : 'choice'}
-          onClick={() => {
-            rememberLanguage(language);
-            void i18n.changeLanguage(language);
-            onChosen?.(language);
-          }}
-        >
-          {NAMES[language]}
-        </button>
-      ))}
-    </div>
+    <ChoiceButtons
+      label={t('settings.language')}
+      value={i18n.language as Language}
+      choices={LANGUAGES.map((language) => ({ value: language, label: NAMES[language], lang: language }))}
+      onChoose={(language) => {
+        rememberLanguage(language);
+        void i18n.changeLanguage(language);
+        onChosen?.(language);
+      }}
+    />
   );
 }
