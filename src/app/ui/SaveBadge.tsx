@@ -49,13 +49,15 @@ export function SaveBadge() {
   );
   const className = attention ? 'save-badge save-badge--attention' : 'save-badge';
   // Refused changes wait for a person: the badge itself leads to them.
-  return status.rejected > 0 ? (
-    <Link href="/attention" className={className} role="status" aria-live="polite">
-      {content}
-    </Link>
-  ) : (
+  return (
     <div className={className} role="status" aria-live="polite">
-      {content}
+      {status.rejected > 0 ? (
+        <Link href="/attention" className="save-badge__link">
+          {content}
+        </Link>
+      ) : (
+        content
+      )}
     </div>
   );
 }
