@@ -105,6 +105,17 @@ test('two phones of one club converge: a member added with the server down reach
   await networkBack(chair);
   await expect(chair.getByRole('link', { name: /Trần Văn Đức/ })).toBeVisible({ timeout: 15_000 });
   await expect(chair.getByText('2 người')).toBeVisible();
+
+  // The treasurer's phone is lost: the chair removes it, and it can no longer send.
+  await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await chair.getByRole('link', { name: 'Các máy trong CLB' }).click();
+  await expect(chair.getByText('Máy chị Hoa (chủ nhiệm) (máy này)')).toBeVisible();
+  const lost = chair.getByRole('listitem').filter({ hasText: 'Máy chị Lan (thủ quỹ)' });
+  await lost.getByRole('button', { name: 'Ngắt máy này' }).click();
+  await lost.getByRole('button', { name: 'Ngắt máy này' }).click();
+  await expect(lost).toContainText('đã ngắt');
+  await networkBack(treasurer);
+  await expect(badge(treasurer)).toContainText('máy này đã bị ngắt khỏi CLB', { timeout: 15_000 });
 });
 
 test('the service worker sends what was queued after the app was closed (Background Sync)', async ({ browser }) => {
