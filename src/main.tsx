@@ -7,7 +7,7 @@ import { ClubBookDatabase } from './local/database';
 import './app/ui/app.css';
 
 const db = new ClubBookDatabase();
-const i18n = setUpI18n();
+const i18n = await setUpI18n();
 const update = registerServiceWorker();
 // Sends and fetches in the background whenever it can; a phone not connected to a server
 // simply has nothing to do. The badge reads the outcome from the database. The engine

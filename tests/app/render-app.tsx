@@ -24,7 +24,7 @@ export async function renderApp(
     });
   }
   const location = memoryLocation({ path: options.path ?? '/', record: true });
-  const i18n = setUpI18n(options.language ?? 'vi');
+  const i18n = await setUpI18n(options.language ?? 'vi');
   const view = render(<App db={db} i18n={i18n} location={location} update={options.update} />);
   return { db, location, i18n, view };
 }

@@ -1,25 +1,33 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { chosenLanguage, type Language } from '../preferences';
-import { en } from './en';
 import { vi } from './vi';
 
 /**
- * Vietnamese is the default; English is the second language. Both sets of strings are
- * bundled (a few KB) so that switching works with no network.
+ * Vietnamese is the default and ships with the first screen; English loads on demand (its
+ * file is precached by the service worker, so switching works with no network too).
  */
-export function setUpI18n(language: Language = chosenLanguage() ?? 'vi'): i18n {
+export async function setUpI18n(language: Language = chosenLanguage() ?? 'vi'): Promise<i18n> {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: language,
+  await instance.use(initReactI18next).init({
+    lng: 'vi',
     fallbackLng: 'vi',
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi: { translation: vi } },
     interpolation: { escapeValue: false },
-    initAsync: false,
   });
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });
+  await switchLanguage(instance, language);
   document.documentElement.lang = language;
   return instance;
+}
+
+/** Loads a language's strings if they are not there yet, then shows every screen in it. */
+export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
+  if (language === 'en' && !instance.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en');
+    instance.addResourceBundle('en', 'translation', en);
+  }
+  await instance.changeLanguage(language);
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { switchLanguage } from '../i18n/setup';
 import { LANGUAGES, rememberLanguage, type Language } from '../preferences';
 import { ChoiceButtons } from './ChoiceButtons';
 
@@ -14,8 +15,7 @@ export function LanguagePicker({ onChosen }: { onChosen?: (language: Language) =
       choices={LANGUAGES.map((language) => ({ value: language, label: NAMES[language], lang: language }))}
       onChoose={(language) => {
         rememberLanguage(language);
-        void i18n.changeLanguage(language);
-        onChosen?.(language);
+        void switchLanguage(i18n, language).then(() => onChosen?.(language));
       }}
     />
   );
