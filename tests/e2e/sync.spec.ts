@@ -51,6 +51,10 @@ async function chairWithInvite(browser: Browser): Promise<{ chair: Page; code: s
   await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
   await chair.getByRole('link', { name: 'Nối với máy chủ' }).click();
   await expect(chair.getByLabel('Địa chỉ máy chủ')).toHaveValue(server.url);
+  await chair.getByLabel('Mã thiết lập').fill('NOT-THE-CODE');
+  await chair.getByLabel('Tên máy này').fill('Máy chị Hoa (chủ nhiệm)');
+  await chair.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();
+  await expect(chair.getByRole('alert')).toHaveText('Mã thiết lập không đúng. Hãy hỏi lại Hội Người cao tuổi.');
   await chair.getByLabel('Mã thiết lập').fill(E2E_SETUP_CODE);
   await chair.getByLabel('Tên máy này').fill('Máy chị Hoa (chủ nhiệm)');
   await chair.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();

@@ -215,6 +215,7 @@ export const en = {
     done: 'Connected to the server',
     badAddress: 'The address is not right. Write it in full, starting with https://',
     setupCodeRequired: 'Enter the setup code.',
+    wrongSetupCode: 'The setup code is not right. Ask the Association of the Elderly again.',
     deviceNameRequired: 'Give this phone a name.',
     failed: 'Could not connect. Please try again.',
   },

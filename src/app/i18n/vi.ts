@@ -211,6 +211,7 @@ export const vi = {
     done: 'Đã nối với máy chủ',
     badAddress: 'Địa chỉ chưa đúng. Viết đủ, bắt đầu bằng https://',
     setupCodeRequired: 'Hãy nhập mã thiết lập.',
+    wrongSetupCode: 'Mã thiết lập không đúng. Hãy hỏi lại Hội Người cao tuổi.',
     deviceNameRequired: 'Hãy đặt tên cho máy này.',
     failed: 'Chưa nối được. Hãy thử lại.',
   },

@@ -72,7 +72,7 @@ export function ServerForm(props: {
     try {
       await props.onSubmit({ serverUrl, secret: values.secret.trim(), deviceName: values.deviceName.trim() });
     } catch (error) {
-      setFormError(serverErrorKey(error));
+      setFormError(serverErrorKey(error, props.kind === 'setup' ? 'connect' : undefined));
     }
   });
 

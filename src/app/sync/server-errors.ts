@@ -3,9 +3,13 @@ import { ClubServerError, OtherClubError, ServerUnreachableError } from '../../s
 
 const KNOWN_SERVER_CODES = ['unauthorized', 'forbidden', 'not_found', 'rate_limited', 'upgrade_required', 'invalid'];
 
-/** What to tell the person when a call to the server fails, as an i18n key. */
-export function serverErrorKey(error: unknown): string {
+/**
+ * What to tell the person when a call to the server fails, as an i18n key. Making a club
+ * is refused (403) only for a wrong setup code: say that, not "not allowed".
+ */
+export function serverErrorKey(error: unknown, during?: 'connect'): string {
   if (error instanceof ClubServerError) {
+    if (during === 'connect' && error.code === 'forbidden') return 'connect.wrongSetupCode';
     if (KNOWN_SERVER_CODES.includes(error.code)) return `server.${error.code}`;
     return 'server.failed';
   }
