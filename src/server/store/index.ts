@@ -75,7 +75,7 @@ export class Store {
 export async function openStore(location: StoreLocation): Promise<Store> {
   const db = connect(location);
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    await migrateToLatest(db as Kysely<unknown>, 'schema' in location ? location.schema : undefined);
   } catch (error) {
     await db.destroy();
     throw error;
