@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { COLLECTIONS, COLLECTION_NAMES, findCollection, type CollectionName } from '../domain/collections';
 import type { SyncedRecord } from '../domain/record';
 import { validate } from '../domain/validation';
-import type { ClubBookDatabase, OutboxMutation } from './database';
+import { queuedAgain, type ClubBookDatabase } from './database';
 import { META, currentClubId, deviceId, takeSeq } from './device';
 import { LocalWriteError, asLocalWriteError } from './errors';
 import { askForPersistentStorageOnce } from './persistence';
@@ -139,11 +139,7 @@ export async function importBackup(db: ClubBookDatabase, input: string | unknown
       // only for records this import took: where this phone is newer, its own queue rules.
       for (const mutation of backup.outbox) {
         if (!(mutation.collection in COLLECTIONS) || !taken.has(`${mutation.collection}/${mutation.id}`)) continue;
-        const requeued: OutboxMutation = {
-          ...mutation,
-          collection: mutation.collection as CollectionName,
-          seq: await takeSeq(db),
-        };
+        const requeued = queuedAgain({ ...mutation, collection: mutation.collection as CollectionName }, await takeSeq(db));
         await db.outbox.add(requeued);
       }
       if (!localClubId) await db.meta.put({ key: META.clubId, value: backup.clubId });

@@ -44,6 +44,17 @@ export interface ServerCopy {
   resetMark?: number;
 }
 
+/**
+ * A change given a new place in the queue (a restored backup, a new device numbering):
+ * it goes out again as pending. A refused change must never hold a seq the server has not
+ * seen — refused ones are never pushed, so the server would wait at that gap for ever —
+ * and the server judges it again (refusing it again if it must).
+ */
+export function queuedAgain(mutation: OutboxMutation, seq: number): OutboxMutation {
+  const { rejection: _rejection, ...rest } = mutation;
+  return { ...rest, seq, status: 'pending' };
+}
+
 /** Small facts about this phone: its device id, the next seq, which club it keeps. */
 export interface MetaEntry {
   key: string;

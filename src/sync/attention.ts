@@ -6,8 +6,8 @@ import { recomputeRecord, type AnyRecord } from './rebase';
 /**
  * Changes the server refused wait here for a person (SYNC-PROTOCOL.md principle 1). Two
  * ways out: discard the change (the record goes back to what the server has, with this
- * phone's other changes), or fix it — edit the record again, which queues a new change,
- * then discard the refused one.
+ * phone's other changes), or fix it — edit the record, then send the refused change again
+ * (retryRejected) with the corrected values.
  */
 
 export interface NeedsAttention {
@@ -54,12 +54,27 @@ export async function listNeedsAttention(db: ClubBookDatabase): Promise<NeedsAtt
 export async function discardRejected(db: ClubBookDatabase, seq: number): Promise<AnyRecord | undefined> {
   const mutation = await db.outbox.get(seq);
   if (!mutation) return undefined;
-  const table = db.records(mutation.collection);
+  const table = db.records<AnyRecord>(mutation.collection);
   return db.transaction('rw', [db.outbox, db.serverCopies, table], async () => {
     const current: OutboxMutation | undefined = await db.outbox.get(seq);
     if (!current) return undefined;
     if (current.status !== 'rejected') throw new Error(`Change ${seq} is not refused; only refused changes can be discarded`);
     await db.outbox.delete(seq);
+    // A refused creation the person has since corrected (a later change to the same record):
+    // the server never had the record, so the correction alone could not make it. The next
+    // change carries the whole record as the person now sees it, and makes it.
+    const serverHasIt = (await db.serverCopies.get([current.collection, current.id])) !== undefined;
+    if (!serverHasIt && current.op === 'put') {
+      const later = (await db.outbox.where('[collection+id]').equals([current.collection, current.id]).sortBy('seq')).find(
+        (m) => m.op === 'put',
+      );
+      const record = await table.get(current.id);
+      if (later && record && !record.deleted) {
+        const { id: _id, version: _version, ...whole } = record;
+        await db.outbox.update(later.seq, { data: { ...whole, updatedAt: later.data.updatedAt ?? whole.updatedAt } });
+        return record;
+      }
+    }
     return recomputeRecord(db, current.collection, current.id);
   });
 }

@@ -1,4 +1,5 @@
 import type { ClubBookDatabase } from '../local/database';
+import { queuedAgain } from '../local/database';
 import { META, readMeta, type ServerConnection, type SyncErrorRecord } from '../local/device';
 
 /** The phone's link to its club's server, and the sync facts the badge reads, in `meta`. */
@@ -28,7 +29,7 @@ export async function saveNewConnection(db: ClubBookDatabase, connection: Server
   await db.transaction('rw', db.outbox, db.meta, async () => {
     const queued = await db.outbox.toArray(); // in seq order: seq is the key
     await db.outbox.clear();
-    await db.outbox.bulkAdd(queued.map((mutation, index) => ({ ...mutation, seq: index + 1 })));
+    await db.outbox.bulkAdd(queued.map((mutation, index) => queuedAgain(mutation, index + 1)));
     await db.meta.put({ key: META.nextSeq, value: queued.length + 1 });
     await db.meta.put({ key: META.connection, value: connection });
     await db.meta.bulkDelete([META.pullCursor, META.resetMark, META.lastSyncError]);

@@ -105,9 +105,12 @@ describe('export → wipe → import', () => {
     expect(await clubProfile(restored)).toEqual(club);
     expect((await membersInBookOrder(restored)).map((m) => m.fullName)).toEqual(['Trần Văn Đức', 'Nguyễn Thị Lan']);
     const requeued = await restored.outbox.toArray();
-    expect(requeued.map(withoutSeq)).toEqual(pending);
+    // A refused change goes out again as pending: a refused one holding a seq the server never
+    // saw would stall every later push at that gap.
+    const expected = pending.map(({ rejection: _rejection, ...m }) => ({ ...m, status: 'pending' }));
+    expect(requeued.map(withoutSeq)).toEqual(expected);
     expect(requeued.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
-    expect(requeued[1]).toMatchObject({ status: 'rejected', rejection: { code: 'invalid', message: 'validation.phone' } });
+    expect(requeued[1]).not.toHaveProperty('rejection');
 
     // The restored phone goes on numbering after the changes it took over.
     await createRecord(restored, 'members', memberFields({ fullName: 'Phạm Thị Ơn' }));

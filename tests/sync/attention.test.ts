@@ -65,6 +65,22 @@ describe('needs attention', () => {
     expect(await db.records('members').get(lan.id)).toBeUndefined();
   });
 
+  it('keeps a refused new record the person corrected since: the correction then carries the whole record', async () => {
+    const { server, db } = await setUp();
+    server.refuse = (m) => ({ seq: m.seq, code: 'invalid', message: 'phone' });
+    const lan = await createRecord(db, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+    await syncOnce(db, { fetch: server.fetch });
+    const [refused] = await listNeedsAttention(db);
+    await updateRecord(db, 'members', lan.id, { phone: '0987654321' });
+
+    const kept = await discardRejected(db, refused!.seq);
+
+    expect(kept).toMatchObject({ id: lan.id, fullName: 'Nguyễn Thị Lan', phone: '0987654321' });
+    const [correction] = await db.outbox.toArray();
+    expect(correction).toMatchObject({ status: 'pending', op: 'put', id: lan.id });
+    expect(correction!.data).toMatchObject({ fullName: 'Nguyễn Thị Lan', phone: '0987654321', clubId: lan.clubId, createdAt: lan.createdAt });
+  });
+
   it('refuses to discard a change that is still pending', async () => {
     const { db } = await setUp();
     await createRecord(db, 'members', memberFields());

@@ -14,6 +14,7 @@ import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { CheckField, ChoiceField, DateField, DigitsField, ManyChoicesField, TextField } from '../ui/fields';
+import { editedFields } from '../ui/edited-fields';
 import { FormFooter } from '../ui/FormFooter';
 import { useUnsavedWorkGuard } from '../ui/unsaved-work';
 import { showWriteError } from '../ui/write-errors';
@@ -39,7 +40,7 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
       setFormError(null);
       try {
         const saved = memberId
-          ? await updateRecord(db, 'members', memberId, fields)
+          ? await updateRecord(db, 'members', memberId, editedFields(fields, formState.dirtyFields))
           : await createRecord(db, 'members', fields);
         flash(t('members.saved', { name: saved.fullName }));
         navigate(memberId ? `/members/${memberId}` : '/members', { replace: true });

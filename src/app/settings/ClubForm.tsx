@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { club, type ClubFields } from '../../domain/club';
 import { domainErrorMap } from '../../domain/validation';
 import { ChoiceField, DateField, DigitsField, MoneyField, RateField, TextField } from '../ui/fields';
+import { editedFields } from '../ui/edited-fields';
 import { FormFooter } from '../ui/FormFooter';
 import { useUnsavedWorkGuard } from '../ui/unsaved-work';
 import { showWriteError } from '../ui/write-errors';
@@ -17,7 +18,8 @@ export function ClubForm(props: {
   initial: ClubFields;
   withRules: boolean;
   submitLabel: string;
-  onSave: (fields: ClubFields) => Promise<void>;
+  /** `edited`: only what the person changed (all of it when making the club). */
+  onSave: (fields: ClubFields, edited: Partial<ClubFields>) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function ClubForm(props: {
     async (fields) => {
       setFormError(null);
       try {
-        await props.onSave(fields);
+        await props.onSave(fields, editedFields(fields, formState.dirtyFields));
       } catch (error) {
         setFormError(showWriteError(error, setError));
       }

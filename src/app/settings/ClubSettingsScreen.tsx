@@ -23,8 +23,8 @@ export function ClubSettingsScreen() {
           initial={fieldsOf(club)}
           withRules
           submitLabel={t('common.save')}
-          onSave={async (fields) => {
-            await updateRecord(db, 'club', club.id, fields);
+          onSave={async (_fields, edited) => {
+            await updateRecord(db, 'club', club.id, edited);
             flash(t('settings.clubSaved'));
             navigate('/settings', { replace: true });
           }}

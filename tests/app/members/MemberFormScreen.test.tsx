@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { liveRecords } from '../../../src/local/queries';
+import { newMemberFields, type Member } from '../../../src/domain/members';
+import { liveRecords, recordById } from '../../../src/local/queries';
+import { createRecord } from '../../../src/local/write';
 import type { ClubBookDatabase } from '../../../src/local/database';
 import { renderApp } from '../render-app';
 
@@ -80,5 +82,30 @@ describe('adding a member', () => {
     await waitFor(async () => expect(await liveRecords(db, 'members')).toHaveLength(1));
     const [saved] = await liveRecords(db, 'members');
     expect(saved).toMatchObject({ fullName: 'Trần Văn Đức', gender: 'male', joinedOn: '2024-02-29' });
+  });
+});
+
+describe('editing a member', () => {
+  it('sends only what the person changed, so another phone’s edit that arrived meanwhile survives', async () => {
+    const user = userEvent.setup();
+    const { db, location } = await renderApp({ path: '/members' });
+    const lan = await createRecord(db, 'members', {
+      ...newMemberFields('2024-01-15'),
+      fullName: 'Nguyễn Thị Lan',
+      birthYear: 1950,
+      phone: '0912345678',
+    });
+    location.navigate(`/members/${lan.id}/edit`);
+    const group = await screen.findByLabelText('Tổ / nhóm');
+
+    // While the form is open, a pull brings the chair's new phone number for Lan.
+    await db.records<Member>('members').update(lan.id, { phone: '0987654321' });
+    await user.type(group, 'Tổ 5');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    await waitFor(() => expect(location.history.at(-1)).toBe(`/members/${lan.id}`));
+    expect(await recordById(db, 'members', lan.id)).toMatchObject({ phone: '0987654321', group: 'Tổ 5' });
+    const last = (await db.outbox.toArray()).at(-1)!;
+    expect(Object.keys(last.data).sort()).toEqual(['group', 'updatedAt']);
   });
 });
