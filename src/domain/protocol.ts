@@ -116,7 +116,8 @@ export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const INVITE_CODE_LENGTH = 8;
 
 export const enrollRequest = z.strictObject({
-  code: z.string().check(z.trim(), z.toUpperCase(), z.minLength(1), z.maxLength(40)),
+  // People copy the code as it is read aloud or shown ("K7M2 PX9Q", "k7m2-px9q").
+  code: z.string().check(z.overwrite((code) => code.replace(/[\s-]/g, '').toUpperCase()), z.minLength(1), z.maxLength(40)),
   device: z.strictObject({ name: deviceName }),
 });
 

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -34,6 +34,13 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
   });
   useUnsavedWorkGuard('member', formState.isDirty && !formState.isSubmitSuccessful);
   const poverty = useWatch({ control, name: 'poverty' });
+  // A problem in a field tucked under "more details" must not be hidden: open it.
+  const moreDetails = useRef<HTMLDetailsElement>(null);
+  const { errors } = formState;
+  const hiddenProblem = Boolean(errors.birthDate || errors.citizenId || errors.villageCode || errors.notes);
+  useEffect(() => {
+    if (hiddenProblem && moreDetails.current) moreDetails.current.open = true;
+  }, [hiddenProblem]);
 
   const save = handleSubmit(
     async (fields) => {
@@ -89,7 +96,7 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
       </div>
       <ManyChoicesField control={control} name="roles" label={t('members.field.roles')} choices={roleChoices} />
       <DateField control={control} name="joinedOn" label={t('members.field.joinedOn')} />
-      <details className="more">
+      <details className="more" ref={moreDetails}>
         <summary>{t('members.moreDetails')}</summary>
         <DateField control={control} name="birthDate" optional label={t('members.field.birthDate')} />
         <DigitsField control={control} name="citizenId" as="text" optional maxLength={12} label={t('members.field.citizenId')} />

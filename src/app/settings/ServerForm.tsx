@@ -70,7 +70,9 @@ export function ServerForm(props: {
     }
     if (!ok || !serverUrl) return;
     try {
-      await props.onSubmit({ serverUrl, secret: values.secret.trim(), deviceName: values.deviceName.trim() });
+      // An invite code is read aloud in groups ("K7M2 PX9Q"): spaces and dashes are not part of it.
+      const secret = props.kind === 'invite' ? values.secret.replace(/[\s-]/g, '').toUpperCase() : values.secret.trim();
+      await props.onSubmit({ serverUrl, secret, deviceName: values.deviceName.trim() });
     } catch (error) {
       setFormError(serverErrorKey(error, props.kind === 'setup' ? 'connect' : undefined));
     }

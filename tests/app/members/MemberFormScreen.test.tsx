@@ -109,3 +109,28 @@ describe('editing a member', () => {
     expect(Object.keys(last.data).sort()).toEqual(['group', 'updatedAt']);
   });
 });
+
+describe('a problem in the optional details', () => {
+  it('opens "more details" so the red line can be seen', async () => {
+    const user = userEvent.setup();
+    const { db, location } = await renderApp({ path: '/members' });
+    const lan = await createRecord(db, 'members', {
+      ...newMemberFields('2024-01-15'),
+      fullName: 'Nguyễn Thị Lan',
+      birthYear: 1950,
+      birthDate: '1950-03-05',
+    });
+    location.navigate(`/members/${lan.id}/edit`);
+    const year = await screen.findByLabelText('Năm sinh');
+    const more = screen.getByText('Thêm thông tin (không bắt buộc)').closest('details')!;
+    expect(more.open).toBe(false);
+
+    await user.clear(year);
+    await user.type(year, '1951');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    expect(await screen.findByText('Ngày sinh không khớp với năm sinh.')).toBeTruthy();
+    await waitFor(() => expect(more.open).toBe(true));
+    expect((await recordById(db, 'members', lan.id))?.birthYear).toBe(1950);
+  });
+});
