@@ -22,6 +22,7 @@ const MemberScreen = lazy(() => import('./members/MemberScreen').then((m) => ({ 
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const ClubSettingsScreen = lazy(() => import('./settings/ClubSettingsScreen').then((m) => ({ default: m.ClubSettingsScreen })));
 const ConnectScreen = lazy(() => import('./settings/ConnectScreen').then((m) => ({ default: m.ConnectScreen })));
+const JoinScreen = lazy(() => import('./settings/JoinScreen').then((m) => ({ default: m.JoinScreen })));
 const InviteScreen = lazy(() => import('./settings/InviteScreen').then((m) => ({ default: m.InviteScreen })));
 const DevicesScreen = lazy(() => import('./settings/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
 const NeedsAttentionScreen = lazy(() => import('./sync/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
@@ -50,6 +51,7 @@ function Screens() {
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/club" component={ClubSettingsScreen} />
       <Route path="/settings/connect" component={ConnectScreen} />
+      <Route path="/settings/join" component={JoinScreen} />
       <Route path="/settings/invite">{() => <Connected>{(c) => <InviteScreen serverUrl={c.serverUrl} />}</Connected>}</Route>
       <Route path="/settings/devices">{() => <Connected>{(c) => <DevicesScreen ownDeviceId={c.deviceId} />}</Connected>}</Route>
       <Route path="/attention" component={NeedsAttentionScreen} />

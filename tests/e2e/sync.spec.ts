@@ -120,6 +120,21 @@ test('two phones of one club converge: a member added with the server down reach
   await expect(lost).toContainText('đã ngắt');
   await networkBack(treasurer);
   await expect(badge(treasurer)).toContainText('máy này đã bị ngắt khỏi CLB', { timeout: 15_000 });
+
+  // Found again: the chair makes a new invite and the phone joins again from its settings.
+  await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await chair.getByRole('link', { name: 'Mời thêm máy' }).click();
+  await chair.getByRole('radio', { name: 'Thủ quỹ' }).click();
+  await chair.getByRole('button', { name: 'Tạo mã mời' }).click();
+  const again = (await chair.getByTestId('invite-code').textContent())!.trim();
+  await treasurer.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await treasurer.getByRole('link', { name: 'Tham gia lại bằng mã mời' }).click();
+  // Typed the way it is read aloud, in two groups.
+  await treasurer.getByLabel('Mã mời').fill(`${again.slice(0, 4)} ${again.slice(4)}`);
+  await treasurer.getByLabel('Tên máy này').fill('Máy chị Lan (thủ quỹ)');
+  await treasurer.getByRole('button', { name: 'Tham gia' }).click();
+  await expect(treasurer.getByText('Đã nối với')).toBeVisible();
+  await expect(badge(treasurer)).not.toContainText('bị ngắt', { timeout: 15_000 });
 });
 
 test('the service worker sends what was queued after the app was closed (Background Sync)', async ({ browser }) => {

@@ -1,14 +1,27 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { joinClub } from '../../sync/club-server';
 import { useDatabase } from '../database-context';
 import { ServerForm } from '../settings/ServerForm';
-import { joinClub } from '../../sync/club-server';
 import { useSyncControl } from '../sync/sync-context';
 
-/** A new phone joins a club that is already on the server, with the chair's invite code. */
-export function JoinStep({ code }: { code: string | null }) {
+/**
+ * A phone joins a club that is already on the server, with the chair's invite code: a new
+ * phone at first start, or one that was removed, or restored from a backup, joining again.
+ * Once the server has let it in, the code is spent: the form gives way to "joined, loading".
+ */
+export function JoinStep({ code, onJoined }: { code: string | null; onJoined?: () => void }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const sync = useSyncControl();
+  const [joined, setJoined] = useState(false);
+  if (joined) {
+    return (
+      <p className="notice" role="status">
+        {t('join.joined')}
+      </p>
+    );
+  }
   return (
     <section>
       <p className="welcome__lead">{t('join.lead')}</p>
@@ -18,7 +31,10 @@ export function JoinStep({ code }: { code: string | null }) {
         submitLabel={t('join.submit')}
         onSubmit={async ({ serverUrl, secret, deviceName }) => {
           await joinClub(db, { serverUrl, code: secret, deviceName });
-          void sync?.syncNow();
+          setJoined(true);
+          // The first pull may have been cut off: keep fetching in the background.
+          void sync?.syncNow().catch(() => {});
+          onJoined?.();
         }}
       />
     </section>

@@ -1,6 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { syncStatus } from '../../local/queries';
+import { useDatabase } from '../database-context';
 import { useSyncControl } from '../sync/sync-context';
 import { useConnection } from '../sync/use-connection';
 
@@ -8,6 +11,8 @@ import { useConnection } from '../sync/use-connection';
 export function ServerPanel() {
   const { t } = useTranslation();
   const connection = useConnection();
+  const db = useDatabase();
+  const status = useLiveQuery(() => syncStatus(db), [db]);
   const sync = useSyncControl();
   const [sending, setSending] = useState(false);
   if (connection === undefined) return null;
@@ -17,9 +22,14 @@ export function ServerPanel() {
       <section className="panel">
         <h2>{t('server.title')}</h2>
         <p>{t('server.notConnected')}</p>
-        <Link href="/settings/connect" className="button button--primary">
-          {t('server.connect')}
-        </Link>
+        <div className="actions">
+          <Link href="/settings/connect" className="button button--primary">
+            {t('server.connect')}
+          </Link>
+          <Link href="/settings/join" className="button">
+            {t('server.joinWithInvite')}
+          </Link>
+        </div>
       </section>
     );
   }
@@ -27,6 +37,14 @@ export function ServerPanel() {
   return (
     <section className="panel">
       <h2>{t('server.title')}</h2>
+      {status?.unauthorized && (
+        <div className="notice">
+          <p>{t('server.removed')}</p>
+          <Link href="/settings/join" className="button button--primary">
+            {t('server.joinAgain')}
+          </Link>
+        </div>
+      )}
       <p>
         {t('server.connectedTo', { server: connection.serverUrl })}
         <br />

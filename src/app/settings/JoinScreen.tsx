@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { JoinStep } from '../onboarding/JoinStep';
+import { AppShell } from '../ui/AppShell';
+import { useFlash } from '../ui/flash';
+
+/** Joining again from Settings: a removed phone, or a book restored from a backup. */
+export function JoinScreen() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const flash = useFlash();
+  return (
+    <AppShell title={t('join.title')} back="/settings">
+      <JoinStep
+        code={null}
+        onJoined={() => {
+          flash(t('join.joinedShort'));
+          navigate('/settings', { replace: true });
+        }}
+      />
+    </AppShell>
+  );
+}
