@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** The club id is already another club's on this server. */
+  conflict: 409,
   too_large: 413,
   upgrade_required: 426,
   rate_limited: 429,

@@ -1,6 +1,7 @@
+import { uuidv7 } from '../../src/domain/ids';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, SCHEMA_VERSION } from '../../src/domain/protocol';
-import { CLUB_PROFILE, createClub, DAY_MS, enrollPhone, invite, pullAll, START, startServer, STORE_KINDS, type Harness } from './harness';
+import { CLUB_PROFILE, createClub, DAY_MS, enrollPhone, invite, memberData, numbered, pullAll, push, START, startServer, STORE_KINDS, type Harness } from './harness';
 
 const errorShape = { error: { code: expect.any(String), message: expect.any(String) } };
 
@@ -77,10 +78,31 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
       loanTermMonths: 12,
       version: 1,
     });
-    const again = await h.request('POST', '/api/v1/clubs', {
+  });
+
+  it('answers a repeated club creation whose answer was lost with a new token for the same chair, until the club is in use', async () => {
+    const clubId = '01a20000-0000-7000-8000-000000000002';
+    const first = await createClub(h, { id: clubId });
+    // The answer never reached the phone; it tries again with the same club.
+    const again = await h.request<{ club: { id: string }; device: { id: string; role: string }; token: string }>('POST', '/api/v1/clubs', {
+      body: { setupCode: h.setupCode, club: { ...CLUB_PROFILE, id: clubId }, device: { name: 'Máy chủ nhiệm' } },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.device).toEqual({ id: first.deviceId, role: 'chair' });
+    expect(again.body.club.id).toBe(clubId);
+    expect((await h.request('GET', '/api/v1/me', { token: again.body.token })).status).toBe(200);
+    // The lost token is worthless from now on.
+    expect((await h.request('GET', '/api/v1/me', { token: first.token })).status).toBe(401);
+
+    // Once the chair has sent something, nobody can take the club that way.
+    const chair = { ...first, token: again.body.token };
+    const sent = await push(h, chair, numbered(chair, [{ id: uuidv7(), data: memberData(clubId) }]));
+    expect(sent.status).toBe(200);
+    const taken = await h.request('POST', '/api/v1/clubs', {
       body: { setupCode: h.setupCode, club: { ...CLUB_PROFILE, id: clubId }, device: { name: 'B' } },
     });
-    expect(again.status).toBe(403);
+    expect(taken.status).toBe(409);
+    expect(taken.body).toEqual({ error: { code: 'conflict', message: expect.any(String) } });
   });
 
   it('gives out single-use invites to the chair and board only', async () => {

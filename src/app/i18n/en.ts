@@ -219,6 +219,7 @@ export const en = {
     badAddress: 'The address is not right. Write it in full, starting with https://',
     setupCodeRequired: 'Enter the setup code.',
     wrongSetupCode: 'The setup code is not right. Ask the Association of the Elderly again.',
+    clubTaken: 'This club is already on the server and in use. Join it with an invite code from the chair.',
     deviceNameRequired: 'Give this phone a name.',
     failed: 'Could not connect. Please try again.',
   },

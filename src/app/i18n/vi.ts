@@ -215,6 +215,7 @@ export const vi = {
     badAddress: 'Địa chỉ chưa đúng. Viết đủ, bắt đầu bằng https://',
     setupCodeRequired: 'Hãy nhập mã thiết lập.',
     wrongSetupCode: 'Mã thiết lập không đúng. Hãy hỏi lại Hội Người cao tuổi.',
+    clubTaken: 'Câu lạc bộ này đã có trên máy chủ và đang được dùng. Hãy tham gia bằng mã mời của chủ nhiệm.',
     deviceNameRequired: 'Hãy đặt tên cho máy này.',
     failed: 'Chưa nối được. Hãy thử lại.',
   },

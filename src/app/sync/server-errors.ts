@@ -10,6 +10,7 @@ const KNOWN_SERVER_CODES = ['unauthorized', 'forbidden', 'not_found', 'rate_limi
 export function serverErrorKey(error: unknown, during?: 'connect'): string {
   if (error instanceof ClubServerError) {
     if (during === 'connect' && error.code === 'forbidden') return 'connect.wrongSetupCode';
+    if (during === 'connect' && error.code === 'conflict') return 'connect.clubTaken';
     if (KNOWN_SERVER_CODES.includes(error.code)) return `server.${error.code}`;
     return 'server.failed';
   }

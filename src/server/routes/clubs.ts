@@ -76,8 +76,13 @@ export function clubRoutes(ctx: RouteContext) {
       const token = newToken();
       const chair = { id: uuidv7(at.getTime()), name: body.device.name, tokenHash: hashSecret(token) };
       const created = await store.createClub({ clubId, clubRecord, chair, now: at });
-      if (!created) throw new ApiError('forbidden', 'error.clubExists');
-      const response: EnrollResponse = { club: clubSummary(clubRecord), device: { id: chair.id, role: 'chair' }, token };
+      if (created.outcome === 'taken') throw new ApiError('conflict', 'error.clubExists');
+      const stored = created.outcome === 'repeated' ? await store.findClubRecord(clubId) : null;
+      const response: EnrollResponse = {
+        club: clubSummary(stored ?? clubRecord),
+        device: { id: created.chairId, role: 'chair' },
+        token,
+      };
       return reply.code(201).send(response);
     });
 

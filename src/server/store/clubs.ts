@@ -36,16 +36,31 @@ export interface NewDevice {
 
 /**
  * A club, its profile record (version 1, so the phones pull it like any other change) and
- * its chair's phone, together. False when the club id is already taken.
+ * its chair's phone, together: 'created'. A repeat of a creation whose answer never reached
+ * the phone (the club still has only its chair, who has sent nothing) gives that chair the
+ * new token instead: 'repeated', with the chair's device id — otherwise the club id would be
+ * held by a token nobody has, and the book could never connect. 'taken' otherwise.
  */
 export async function createClub(
   db: Kysely<ServerDatabase>,
   input: { clubId: string; clubRecord: Record<string, unknown>; chair: NewDevice; now: Date },
-): Promise<boolean> {
+): Promise<{ outcome: 'created' | 'repeated'; chairId: string } | { outcome: 'taken' }> {
   const at = input.now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('clubs').select('id').where('id', '=', input.clubId).executeTakeFirst();
-    if (taken) return false;
+    const taken = await trx.selectFrom('clubs').select(['id', 'version']).where('id', '=', input.clubId).executeTakeFirst();
+    if (taken) {
+      const devices = await trx.selectFrom('devices').selectAll().where('club_id', '=', input.clubId).execute();
+      const [only] = devices;
+      const untouched =
+        devices.length === 1 && only!.role === 'chair' && Number(only!.last_seq) === 0 && !only!.revoked_at && Number(taken.version) === 1;
+      if (!untouched) return { outcome: 'taken' };
+      await trx
+        .updateTable('devices')
+        .set({ token_hash: input.chair.tokenHash, name: input.chair.name, last_seen_at: at })
+        .where('id', '=', only!.id)
+        .execute();
+      return { outcome: 'repeated', chairId: only!.id };
+    }
     await trx.insertInto('clubs').values({ id: input.clubId, version: 1, purged_through_version: 0, created_at: at }).execute();
     await trx
       .insertInto('records')
@@ -60,7 +75,7 @@ export async function createClub(
       })
       .execute();
     await insertDevice(trx, input.clubId, input.chair, 'chair', at);
-    return true;
+    return { outcome: 'created', chairId: input.chair.id };
   });
 }
 
