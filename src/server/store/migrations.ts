@@ -55,8 +55,9 @@ const migrations: Record<string, Migration> = {
         .execute();
       // Pulls read a club's rows in version order.
       await db.schema.createIndex('records_club_version').on('records').columns(['club_id', 'version']).execute();
-      // A push must see that an id already belongs to another club.
-      await db.schema.createIndex('records_collection_id').on('records').columns(['collection', 'id']).execute();
+      // A push reads every row its mutations name by id alone (in any collection, any club),
+      // to see an id that already belongs to another club: without this it scans the table.
+      await db.schema.createIndex('records_id').on('records').column('id').execute();
 
       await db.schema
         .createTable('mutation_log')
