@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ClubServer } from './club-server';
-import { openPhone } from './phone';
+import { makeClubBook, openPhone } from './phone';
 
 const server = new ClubServer(4310);
 
@@ -11,15 +11,7 @@ test('the club book installs, then works with the server gone: add a member, rel
   const phone = await openPhone();
   const page = phone.context.pages()[0] ?? (await phone.context.newPage());
   // First visit, online: the chair makes the club's book.
-  await page.goto(server.url);
-  await page.getByRole('radio', { name: 'Tiếng Việt' }).click();
-  await page.getByRole('button', { name: 'Lập sổ cho câu lạc bộ' }).click();
-  await page.getByLabel('Tên câu lạc bộ').fill('CLB Liên thế hệ thôn Đông');
-  await page.getByLabel('Thôn / khu phố').fill('Thôn Đông');
-  await page.getByLabel('Xã / phường').fill('Xã Tân Chi');
-  await page.getByLabel('Tỉnh / thành phố').fill('Bắc Ninh');
-  await page.getByRole('button', { name: 'Lập sổ' }).click();
-  await expect(page.getByRole('heading', { name: 'CLB Liên thế hệ thôn Đông' })).toBeVisible();
+  await makeClubBook(page, server.url);
 
   // The service worker has cached the whole app.
   await page.evaluate(async () => {

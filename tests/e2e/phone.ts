@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,4 +28,19 @@ export async function openPhone(): Promise<{ context: BrowserContext; close: () 
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+export const CLUB_NAME = 'CLB Liên thế hệ thôn Đông';
+
+/** First visit: the chair picks Vietnamese and makes the club's book on the phone. */
+export async function makeClubBook(page: Page, serverUrl: string): Promise<void> {
+  await page.goto(serverUrl);
+  await page.getByRole('radio', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('button', { name: 'Lập sổ cho câu lạc bộ' }).click();
+  await page.getByLabel('Tên câu lạc bộ').fill(CLUB_NAME);
+  await page.getByLabel('Thôn / khu phố').fill('Thôn Đông');
+  await page.getByLabel('Xã / phường').fill('Xã Tân Chi');
+  await page.getByLabel('Tỉnh / thành phố').fill('Bắc Ninh');
+  await page.getByRole('button', { name: 'Lập sổ' }).click();
+  await expect(page.getByRole('heading', { name: CLUB_NAME })).toBeVisible();
 }
