@@ -137,6 +137,15 @@ test('the service worker sends what was queued after the app was closed (Backgro
 
   await server.stop();
   await addMemberOffline(treasurer, 'Phạm Văn Tư');
+  // The page asked the browser for a Background Sync when the change was saved.
+  await expect
+    .poll(() => treasurer.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+        sync: { getTags(): Promise<string[]> };
+      };
+      return registration.sync.getTags();
+    }))
+    .toContain('sync');
   // The treasurer closes the app; only the service worker is left on that phone.
   await treasurer.goto('about:blank');
   await server.start();
