@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languageOf, message } from '../../src/server/messages';
-import { formatCursor, nextCursor, parseCursor, planPull } from '../../src/server/sync/cursor';
+import { formatCursor, nextCursor, parseCursor, planPull } from '../../src/server/rules/cursor';
 
 describe('the language of an answer', () => {
   it('follows Accept-Language between vi and en, Vietnamese when neither or none', () => {

@@ -151,6 +151,8 @@ export const en = {
     percentPerMonth: '% / month',
   },
   onboarding: {
+    /** Said in both languages: the person has not chosen one yet. */
+    chooseLanguage: 'Chọn ngôn ngữ · Choose a language',
     welcome: 'Sổ CLB lets the club board keep the club’s books on a phone, even with no network.',
     createClub: 'Start the club’s book',
     joinClub: 'Join a club already on the server (invite code)',

@@ -147,6 +147,7 @@ export const vi = {
     percentPerMonth: '% / tháng',
   },
   onboarding: {
+    chooseLanguage: 'Chọn ngôn ngữ · Choose a language',
     welcome: 'Sổ CLB giúp ban chủ nhiệm ghi sổ sách câu lạc bộ ngay trên điện thoại, kể cả khi không có mạng.',
     createClub: 'Lập sổ cho câu lạc bộ',
     joinClub: 'Tham gia CLB đã có (có mã mời)',

@@ -32,7 +32,7 @@ export function OnboardingScreen() {
       <main className="screen">
         {step === 'language' && (
           <section className="welcome">
-            <p className="welcome__lead">Chọn ngôn ngữ · Choose a language</p>
+            <p className="welcome__lead">{t('onboarding.chooseLanguage')}</p>
             <LanguagePicker onChosen={() => setStep(inviteCode ? 'join' : 'start')} />
           </section>
         )}

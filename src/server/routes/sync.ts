@@ -14,7 +14,7 @@ import {
 import { deviceOf } from '../auth';
 import { ApiError } from '../errors';
 import { languageOf, message } from '../messages';
-import { nextCursor, parseCursor, planPull } from '../sync/cursor';
+import { nextCursor, parseCursor, planPull } from '../rules/cursor';
 import { parseBody, type RouteContext } from './context';
 
 /**

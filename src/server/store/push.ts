@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CollectionDefinition } from '../../domain/collection';
 import type { Mutation, RejectionCode } from '../../domain/protocol';
 import type { DeviceRole } from '../../domain/record';
-import { decide, type HeldRecord } from '../sync/merge';
+import { decide, type HeldRecord } from '../rules/merge';
 import type { MutationLogTable, RecordsTable, ServerDatabase } from './schema';
 
 export interface PushingDevice {
