@@ -17,7 +17,6 @@ export const MEMBER_ROLES = [
   'careRecipient',
 ] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
-export const BOARD_ROLES: readonly MemberRole[] = ['chair', 'viceChair', 'treasurer', 'groupLeader'];
 
 const EARLIEST_BIRTH_YEAR = 1900;
 const LATEST_YEAR = 2100;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { COLLECTIONS, COLLECTION_NAMES, findCollection, type CollectionName } from '../domain/collections';
 import type { SyncedRecord } from '../domain/record';
+import { foldForSearch } from '../domain/names';
 import { validate } from '../domain/validation';
 import { queuedAgain, type ClubBookDatabase } from './database';
 import { META, currentClubId, deviceId, takeSeq } from './device';
@@ -156,11 +157,7 @@ export async function importBackup(db: ClubBookDatabase, input: string | unknown
 
 /** "so-clb-thon-dong-2026-11-23.json": a name that says whose book it is and when. */
 export function backupFileName(clubName: string, exportedAt: string): string {
-  const slug = clubName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  const slug = foldForSearch(clubName)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return `so-clb-${slug || 'backup'}-${exportedAt.slice(0, 10)}.json`;

@@ -1,5 +1,5 @@
 import type { ClubProfile } from '../domain/club';
-import type { DeviceRole } from '../domain/record';
+import { fieldsOf, type DeviceRole } from '../domain/record';
 import type {
   ClubSummary,
   CreateClubRequest,
@@ -9,7 +9,7 @@ import type {
   InviteResponse,
 } from '../domain/protocol';
 import type { ClubBookDatabase } from '../local/database';
-import { META, currentClubId, type ServerConnection } from '../local/device';
+import { currentClubId, type ServerConnection } from '../local/device';
 import { clubProfile } from '../local/queries';
 import { readConnection, saveNewConnection } from './connection';
 import { syncOnce, type SyncOptions, type SyncResult } from './engine';
@@ -40,21 +40,7 @@ async function firstSync(db: ClubBookDatabase, options: SyncOptions): Promise<Co
 
 /** The club profile as POST /clubs carries it: the phone's own club id and all its rules. */
 export function clubForServer(profile: ClubProfile): CreateClubRequest['club'] {
-  return {
-    id: profile.id,
-    name: profile.name,
-    province: profile.province,
-    commune: profile.commune,
-    village: profile.village,
-    areaType: profile.areaType,
-    villageCode: profile.villageCode,
-    foundedOn: profile.foundedOn,
-    olderAgeFrom: profile.olderAgeFrom,
-    maxLoan: profile.maxLoan,
-    interestRateBasisPoints: profile.interestRateBasisPoints,
-    interestToFundPercent: profile.interestToFundPercent,
-    loanTermMonths: profile.loanTermMonths,
-  };
+  return { id: profile.id, ...fieldsOf(profile) };
 }
 
 /**
@@ -113,11 +99,6 @@ function connectionFrom(serverUrl: string, answer: EnrollResponse): ServerConnec
     clubId: answer.club.id,
     connectedAt: new Date().toISOString(),
   };
-}
-
-/** Forgets the server (after "leave this club" or before joining another server); keeps every record and change. */
-export async function forgetServer(db: ClubBookDatabase): Promise<void> {
-  await db.meta.bulkDelete([META.connection, META.pullCursor, META.resetMark, META.lastSyncError]);
 }
 
 async function connected(db: ClubBookDatabase): Promise<ServerConnection> {

@@ -274,4 +274,3 @@ export const vi = {
   validation: validationMessages.vi,
 };
 
-export type Resources = typeof vi;

@@ -50,6 +50,36 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/**
+ * One field's controller and what every text-like input of it carries: the id its label
+ * points at, the form's wiring, and the error and hint read out with it.
+ */
+function useInputField<T extends FieldValues>(props: FieldProps<T>, hint: string | undefined = props.hint) {
+  const id = useId();
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const error = fieldState.error?.message;
+  const wiring = {
+    id,
+    name: field.name,
+    ref: field.ref,
+    onBlur: field.onBlur,
+    autoComplete: 'off',
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
+  return { id, field, error, wiring };
+}
+
+/** An input followed by its unit ("đồng", "% / tháng"). */
+function WithUnit({ unit, children }: { unit: string; children: ReactNode }) {
+  return (
+    <div className="input-with-unit">
+      {children}
+      <span className="input-with-unit__unit">{unit}</span>
+    </div>
+  );
+}
+
 export function TextField<T extends FieldValues>(
   props: FieldProps<T> & {
     optional?: boolean;
@@ -59,20 +89,13 @@ export function TextField<T extends FieldValues>(
     autoComplete?: string;
   },
 ) {
-  const id = useId();
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
-  const error = fieldState.error?.message;
+  const { id, field, error, wiring } = useInputField(props);
   const common = {
-    id,
-    name: field.name,
-    ref: field.ref,
+    ...wiring,
+    autoComplete: props.autoComplete ?? 'off',
     value: (field.value as string | null) ?? '',
     maxLength: props.maxLength,
     autoFocus: props.autoFocus,
-    autoComplete: props.autoComplete ?? 'off',
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy(id, props.hint, error),
-    onBlur: field.onBlur,
     onChange: (e: { target: { value: string } }) =>
       field.onChange(props.optional && e.target.value.trim() === '' ? null : e.target.value),
   };
@@ -87,26 +110,18 @@ export function TextField<T extends FieldValues>(
 export function DigitsField<T extends FieldValues>(
   props: FieldProps<T> & { maxLength: number; as: 'number' | 'text'; optional?: boolean; tel?: boolean },
 ) {
-  const id = useId();
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
-  const error = fieldState.error?.message;
+  const { id, field, error, wiring } = useInputField(props);
   const shown = field.value === null || field.value === undefined || Number.isNaN(field.value) ? '' : String(field.value);
   return (
     <Frame id={id} label={props.label} hint={props.hint} error={error}>
       <input
-        id={id}
+        {...wiring}
         className="input input--digits"
         type={props.tel ? 'tel' : 'text'}
         inputMode={props.tel ? 'tel' : 'numeric'}
         pattern="[0-9]*"
-        autoComplete="off"
-        name={field.name}
-        ref={field.ref}
         value={shown}
         maxLength={props.maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
-        onBlur={field.onBlur}
         onChange={(e) => {
           const digits = e.target.value.replace(/\D/g, '').slice(0, props.maxLength);
           if (digits === '') field.onChange(props.optional ? null : props.as === 'number' ? Number.NaN : '');
@@ -120,31 +135,22 @@ export function DigitsField<T extends FieldValues>(
 /** Whole đồng, grouped with dots while typing ("8.000.000"), on the numeric keypad. */
 export function MoneyField<T extends FieldValues>(props: FieldProps<T>) {
   const { t } = useTranslation();
-  const id = useId();
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
-  const error = fieldState.error?.message;
+  const { id, field, error, wiring } = useInputField(props);
   const amount = field.value as number | null;
   return (
     <Frame id={id} label={props.label} hint={props.hint} error={error}>
-      <div className="input-with-unit">
+      <WithUnit unit={t('common.dong')}>
         <input
-          id={id}
+          {...wiring}
           className="input input--digits"
           inputMode="numeric"
-          autoComplete="off"
-          name={field.name}
-          ref={field.ref}
           value={amount === null || Number.isNaN(amount) ? '' : formatDongDigits(amount)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, props.hint, error)}
-          onBlur={field.onBlur}
           onChange={(e) => {
             const digits = e.target.value.replace(/\D/g, '').slice(0, 13);
             field.onChange(digits === '' ? Number.NaN : Number(digits));
           }}
         />
-        <span className="input-with-unit__unit">{t('common.dong')}</span>
-      </div>
+      </WithUnit>
     </Frame>
   );
 }
@@ -163,25 +169,18 @@ function digitsAsDate(digits: string): string {
  */
 export function DateField<T extends FieldValues>(props: FieldProps<T> & { optional?: boolean }) {
   const { t } = useTranslation();
-  const id = useId();
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
-  const error = fieldState.error?.message;
+  const hint = props.hint ?? t('common.dateHint');
+  const { id, field, error, wiring } = useInputField(props, hint);
   const value = field.value as string | null;
   const [typed, setTyped] = useState(() => (value && isCalendarDate(value) ? formatDate(value) : ''));
   return (
-    <Frame id={id} label={props.label} hint={props.hint ?? t('common.dateHint')} error={error}>
+    <Frame id={id} label={props.label} hint={hint} error={error}>
       <input
-        id={id}
+        {...wiring}
         className="input input--digits"
         inputMode="numeric"
-        autoComplete="off"
         placeholder={t('common.datePlaceholder')}
-        name={field.name}
-        ref={field.ref}
         value={typed}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint ?? t('common.dateHint'), error)}
-        onBlur={field.onBlur}
         onChange={(e) => {
           const shown = digitsAsDate(e.target.value.replace(/\D/g, ''));
           setTyped(shown);
@@ -282,32 +281,23 @@ function textAsBasisPoints(text: string): number | null {
 
 /** A rate such as "0,5 % a month", typed with the decimal keypad, stored in basis points. */
 export function RateField<T extends FieldValues>(props: FieldProps<T> & { unit: string }) {
-  const id = useId();
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
-  const error = fieldState.error?.message;
+  const { id, field, error, wiring } = useInputField(props);
   const [typed, setTyped] = useState(() => basisPointsAsText(field.value as number | null));
   return (
     <Frame id={id} label={props.label} hint={props.hint} error={error}>
-      <div className="input-with-unit">
+      <WithUnit unit={props.unit}>
         <input
-          id={id}
+          {...wiring}
           className="input input--digits"
           inputMode="decimal"
-          autoComplete="off"
-          name={field.name}
-          ref={field.ref}
           value={typed}
           maxLength={6}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, props.hint, error)}
-          onBlur={field.onBlur}
           onChange={(e) => {
             setTyped(e.target.value);
             field.onChange(e.target.value.trim() === '' ? null : textAsBasisPoints(e.target.value));
           }}
         />
-        <span className="input-with-unit__unit">{props.unit}</span>
-      </div>
+      </WithUnit>
     </Frame>
   );
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { newMemberFields, type Member } from '../../../src/domain/members';
+import { newMemberFields, type Member, type MemberFields } from '../../../src/domain/members';
 import { liveRecords, recordById } from '../../../src/local/queries';
 import { createRecord } from '../../../src/local/write';
 import type { ClubBookDatabase } from '../../../src/local/database';
@@ -85,17 +85,18 @@ describe('adding a member', () => {
   });
 });
 
+/** Lan, born 1950, already in the register, with her edit form open. */
+async function editFormOfLan(fields: Partial<MemberFields>) {
+  const app = await renderApp({ path: '/members' });
+  const lan = await createRecord(app.db, 'members', { ...newMemberFields('2024-01-15'), fullName: 'Nguyễn Thị Lan', birthYear: 1950, ...fields });
+  app.location.navigate(`/members/${lan.id}/edit`);
+  return { ...app, lan };
+}
+
 describe('editing a member', () => {
   it('sends only what the person changed, so another phone’s edit that arrived meanwhile survives', async () => {
     const user = userEvent.setup();
-    const { db, location } = await renderApp({ path: '/members' });
-    const lan = await createRecord(db, 'members', {
-      ...newMemberFields('2024-01-15'),
-      fullName: 'Nguyễn Thị Lan',
-      birthYear: 1950,
-      phone: '0912345678',
-    });
-    location.navigate(`/members/${lan.id}/edit`);
+    const { db, location, lan } = await editFormOfLan({ phone: '0912345678' });
     const group = await screen.findByLabelText('Tổ / nhóm');
 
     // While the form is open, a pull brings the chair's new phone number for Lan.
@@ -113,14 +114,7 @@ describe('editing a member', () => {
 describe('a problem in the optional details', () => {
   it('opens "more details" so the red line can be seen', async () => {
     const user = userEvent.setup();
-    const { db, location } = await renderApp({ path: '/members' });
-    const lan = await createRecord(db, 'members', {
-      ...newMemberFields('2024-01-15'),
-      fullName: 'Nguyễn Thị Lan',
-      birthYear: 1950,
-      birthDate: '1950-03-05',
-    });
-    location.navigate(`/members/${lan.id}/edit`);
+    const { db, lan } = await editFormOfLan({ birthDate: '1950-03-05' });
     const year = await screen.findByLabelText('Năm sinh');
     const more = screen.getByText('Thêm thông tin (không bắt buộc)').closest('details')!;
     expect(more.open).toBe(false);
