@@ -6,6 +6,7 @@ import { Route, Switch, Router, type BaseLocationHook, type BaseSearchHook } fro
 import type { ClubBookDatabase } from '../local/database';
 import { clubProfile } from '../local/queries';
 import { DatabaseProvider, useDatabase } from './database-context';
+import { FIRST_SCREEN_MARK } from './first-screen';
 import { HomeScreen } from './home/HomeScreen';
 import { MemberListScreen } from './members/MemberListScreen';
 import { applyTextSize, textSize } from './preferences';
@@ -35,10 +36,18 @@ function Connected({ children }: { children: (connection: Connection) => ReactNo
   return connection ? children(connection) : <SettingsScreen />;
 }
 
-function Screens() {
+function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
   const db = useDatabase();
   // null: this phone keeps no club yet; undefined: still reading.
   const club = useLiveQuery(() => clubProfile(db), [db]);
+  const known = club !== undefined;
+  // Runs once a screen (not the loading state) is committed: a lazy screen suspends the
+  // whole of this component until it is ready.
+  useEffect(() => {
+    if (!known) return;
+    if (performance.getEntriesByName(FIRST_SCREEN_MARK).length === 0) performance.mark(FIRST_SCREEN_MARK);
+    onFirstScreen?.();
+  }, [known, onFirstScreen]);
   if (club === undefined) return null;
   if (club === null) return <OnboardingScreen />;
   return (
@@ -67,6 +76,8 @@ export function App(props: {
   update?: UpdateState;
   sync?: SyncControl;
   location?: { hook: BaseLocationHook; searchHook: BaseSearchHook };
+  /** Called when the first screen is on the page (main.tsx then loads what can wait). */
+  onFirstScreen?: () => void;
 }) {
   useEffect(() => applyTextSize(textSize()), []);
   return (
@@ -75,7 +86,7 @@ export function App(props: {
         <SyncProvider control={props.sync}>
         <Router hook={props.location?.hook} searchHook={props.location?.searchHook}>
           <Suspense fallback={<div className="loading" aria-busy="true" />}>
-            <Screens />
+            <Screens onFirstScreen={props.onFirstScreen} />
           </Suspense>
         </Router>
         {props.update && <UpdatePrompt update={props.update} />}

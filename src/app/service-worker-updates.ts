@@ -5,7 +5,7 @@ import type { UpdateState } from './ui/UpdatePrompt';
  * new version is installed and waiting. It activates only when the person taps "Reload":
  * registerType 'prompt' — a reload by itself could wipe a half-filled form.
  */
-export function registerServiceWorker(): UpdateState | undefined {
+export function registerServiceWorker(when: Promise<void> = Promise.resolve()): UpdateState | undefined {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
   let waiting = false;
   let activate = () => {};
@@ -13,7 +13,7 @@ export function registerServiceWorker(): UpdateState | undefined {
   const notify = () => listeners.forEach((listener) => listener());
 
   // workbox-window is only needed once the first screen is up: load it after.
-  void import('workbox-window').then(({ Workbox }) => {
+  void when.then(() => import('workbox-window')).then(({ Workbox }) => {
     const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
     let reloadWhenActive = false;
     workbox.addEventListener('waiting', () => {

@@ -4,7 +4,7 @@ import type { SyncedRecord } from '../domain/record';
 import { foldForSearch } from '../domain/names';
 import { validate } from '../domain/validation';
 import { queuedAgain, type ClubBookDatabase } from './database';
-import { META, currentClubId, deviceId, takeSeq } from './device';
+import { META, currentClubId, deviceId, isSampleBook, takeSeq } from './device';
 import { LocalWriteError, asLocalWriteError } from './errors';
 import { askForPersistentStorageOnce } from './persistence';
 
@@ -53,6 +53,8 @@ export type Backup = z.output<typeof backupSchema>;
 export async function exportBackup(db: ClubBookDatabase): Promise<Backup> {
   const clubId = await currentClubId(db);
   if (!clubId) throw new BackupRefusedError('backup.nothingToExport');
+  // A file of made-up people, restored on another phone, would be a real-looking book.
+  if (await isSampleBook(db)) throw new BackupRefusedError('backup.sampleBook');
   // Read (or make) the device id before the read-only transaction: deviceId() opens a
   // read-write transaction on `meta`, which Dexie refuses inside a read-only one
   // (SubTransactionError), so every export used to fail.

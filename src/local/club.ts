@@ -19,7 +19,11 @@ export class ClubExistsError extends LocalWriteError {
  * profile and id when the chair connects the phone (SYNC-PROTOCOL.md); later edits of the
  * club's details and rules are ordinary field changes in the outbox.
  */
-export async function createClub(db: ClubBookDatabase, fields: ClubFields): Promise<ClubProfile> {
+export async function createClub(
+  db: ClubBookDatabase,
+  fields: ClubFields,
+  options: { sampleBook?: boolean } = {},
+): Promise<ClubProfile> {
   const id = uuidv7();
   const now = new Date().toISOString();
   const table = db.records<ClubProfile>('club');
@@ -32,6 +36,9 @@ export async function createClub(db: ClubBookDatabase, fields: ClubFields): Prom
       if (!checked.ok) throw new RecordInvalidError(checked.problems);
       await table.add(checked.value);
       await db.meta.put({ key: META.clubId, value: id });
+      // Marked in the same transaction that makes it: no crash can leave a made-up club
+      // looking like a real one, free to be connected to the server.
+      if (options.sampleBook) await db.meta.put({ key: META.sampleBook, value: true });
       return checked.value;
     });
   } catch (error) {

@@ -20,6 +20,11 @@ export const META = {
   lastSyncError: 'lastSyncError',
   /** The mark of a full copy (`reset`) still arriving. */
   resetMark: 'resetMark',
+  /**
+   * `true` on a book filled with a made-up club for practice (sample-book.ts): it is
+   * never connected to a server, sent or backed up, so no made-up person reaches a report.
+   */
+  sampleBook: 'sampleBook',
 } as const;
 
 export async function readMeta<T>(db: ClubBookDatabase, key: string): Promise<T | undefined> {
@@ -42,6 +47,23 @@ export async function takeSeq(db: ClubBookDatabase): Promise<number> {
   const seq = (await readMeta<number>(db, META.nextSeq)) ?? 1;
   await db.meta.put({ key: META.nextSeq, value: seq + 1 });
   return seq;
+}
+
+/** A practice book of made-up people (sample-book.ts): kept off the server and out of backups. */
+export async function isSampleBook(db: ClubBookDatabase): Promise<boolean> {
+  return (await readMeta<boolean>(db, META.sampleBook)) === true;
+}
+
+/**
+ * Leaving a sample book (sample-book.ts): everything on the phone goes (records, queue, device facts), as on a
+ * new phone, and the first start comes back. Only for a sample book: a real club's book is
+ * never wiped by the app.
+ */
+export async function leaveSampleBook(db: ClubBookDatabase): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    if (!(await isSampleBook(db))) throw new Error('Only a sample book may be cleared');
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
 }
 
 export async function currentClubId(db: ClubBookDatabase): Promise<string | undefined> {

@@ -9,11 +9,11 @@ import type {
   InviteResponse,
 } from '../domain/protocol';
 import type { ClubBookDatabase } from '../local/database';
-import { currentClubId, type ServerConnection } from '../local/device';
+import { currentClubId, isSampleBook, type ServerConnection } from '../local/device';
 import { clubProfile } from '../local/queries';
 import { readConnection, saveNewConnection } from './connection';
 import { syncOnce, type SyncOptions, type SyncResult } from './engine';
-import { NoLocalClubError, NotConnectedError, OtherClubError } from './errors';
+import { NoLocalClubError, NotConnectedError, OtherClubError, SampleBookError } from './errors';
 import { callServer, type HttpOptions } from './http';
 
 /**
@@ -52,6 +52,8 @@ export async function connectNewClub(
   input: { serverUrl: string; setupCode: string; deviceName: string },
   options: SyncOptions = {},
 ): Promise<ConnectResult> {
+  // Refused before any request: POST /clubs would carry the made-up club to the server.
+  if (await isSampleBook(db)) throw new SampleBookError();
   const profile = await clubProfile(db);
   if (!profile) throw new NoLocalClubError();
   const body: CreateClubRequest = {
@@ -80,6 +82,8 @@ export async function joinClub(
   input: { serverUrl: string; code: string; deviceName: string },
   options: SyncOptions = {},
 ): Promise<ConnectResult> {
+  // Before the request: the server would spend the invite code on a phone it then refuses.
+  if (await isSampleBook(db)) throw new SampleBookError();
   const answer = await callServer<EnrollResponse>(
     { serverUrl: input.serverUrl, method: 'POST', path: '/enroll', body: { code: input.code, device: { name: input.deviceName } } },
     options,

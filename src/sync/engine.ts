@@ -1,4 +1,5 @@
 import type { ClubBookDatabase } from '../local/database';
+import { isSampleBook } from '../local/device';
 import { clearSyncError, readConnection, recordSyncError } from './connection';
 import { ClubServerError, RetryableSyncError, SyncFailedError, isRetryable } from './errors';
 import type { HttpOptions } from './http';
@@ -43,7 +44,9 @@ export function syncOnce(db: ClubBookDatabase, options: SyncOptions = {}): Promi
 async function syncHoldingLock(db: ClubBookDatabase, options: SyncOptions): Promise<SyncResult> {
   const result: SyncResult = { outcome: 'done', acknowledged: 0, rejected: 0, pulled: 0 };
   const connection = await readConnection(db);
-  if (!connection) return { ...result, outcome: 'not_connected' };
+  // A sample book is refused a connection (club-server.ts); should one ever be there, this
+  // is the one door every push and pull goes through, the service worker's included.
+  if (!connection || (await isSampleBook(db))) return { ...result, outcome: 'not_connected' };
   try {
     const pushed = await pushPending(db, connection, options);
     result.acknowledged = pushed.acknowledged;

@@ -50,6 +50,15 @@ export class OtherClubError extends Error {
   }
 }
 
+/** The phone keeps a sample book (made-up people): it never goes to a server. */
+export class SampleBookError extends Error {
+  readonly code = 'sample_book';
+  constructor() {
+    super('A sample club book is never connected to a server');
+    this.name = 'SampleBookError';
+  }
+}
+
 /** The phone has no club of its own to connect (connectNewClub before createClub). */
 export class NoLocalClubError extends Error {
   readonly code = 'no_club';

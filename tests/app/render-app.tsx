@@ -3,6 +3,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/App';
 import { setUpI18n } from '../../src/app/i18n/setup';
 import { rememberLanguage, type Language } from '../../src/app/preferences';
+import type { SyncControl } from '../../src/app/sync/sync-context';
 import type { UpdateState } from '../../src/app/ui/UpdatePrompt';
 import { newClubFields } from '../../src/domain/club';
 import { createClub } from '../../src/local/club';
@@ -10,7 +11,7 @@ import { ClubBookDatabase } from '../../src/local/database';
 
 /** A fresh phone: its own IndexedDB database (fake-indexeddb), language and address. */
 export async function renderApp(
-  options: { path?: string; language?: Language; withClub?: boolean; update?: UpdateState } = {},
+  options: { path?: string; language?: Language; withClub?: boolean; update?: UpdateState; sync?: SyncControl } = {},
 ) {
   const db = new ClubBookDatabase(`app-test-${crypto.randomUUID()}`);
   if (options.language) rememberLanguage(options.language);
@@ -25,6 +26,6 @@ export async function renderApp(
   }
   const location = memoryLocation({ path: options.path ?? '/', record: true });
   const i18n = await setUpI18n(options.language ?? 'vi');
-  const view = render(<App db={db} i18n={i18n} location={location} update={options.update} />);
+  const view = render(<App db={db} i18n={i18n} location={location} update={options.update} sync={options.sync} />);
   return { db, location, i18n, view };
 }

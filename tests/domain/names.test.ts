@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareByGivenName, foldForSearch, givenName, matchesFolded } from '../../src/domain/names';
+import { sampleClub } from '../../src/domain/sample-club';
 
 const inBookOrder = (names: string[]) => [...names].sort(compareByGivenName);
 
@@ -101,6 +102,33 @@ describe('compareByGivenName: the club book order', () => {
   });
 });
 
+describe('compareByGivenName over a whole club', () => {
+  // Six hundred made-up members: many share a given name (a dozen Lans), most share a family name.
+  const names = sampleClub({ seed: 11, members: 600 }).members.map((m) => m.fullName);
+  const sorted = inBookOrder(names);
+
+  it('keeps every holder of a given name together, in one run', () => {
+    const runs = sorted.map(givenName).filter((given, i, all) => i === 0 || all[i - 1] !== given);
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(runs.length).toBeLessThan(names.length / 4); // the club really does share names
+  });
+
+  it('orders the given names by the Vietnamese alphabet: Đ after D, Ư after U', () => {
+    const runs = [...new Set(sorted.map(givenName))];
+    const position = (given: string) => runs.indexOf(given);
+    const pairs: [string, string][] = [['Dung', 'Đào'], ['Dũng', 'Đức'], ['Huy', 'Hưng'], ['Anh', 'Ánh'], ['Tú', 'Tư']];
+    for (const [before, after] of pairs) {
+      if (position(before) >= 0 && position(after) >= 0) expect(position(before)).toBeLessThan(position(after));
+    }
+    expect(position('Dung')).toBeGreaterThanOrEqual(0);
+    expect(position('Đào')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sorts the same whatever order the names came in', () => {
+    expect(inBookOrder([...names].reverse())).toEqual(sorted);
+  });
+});
+
 describe('foldForSearch', () => {
   it('drops tone marks, case and vowel marks, and maps đ to d', () => {
     expect(foldForSearch('Nguyễn Thị Đào')).toBe('nguyen thi dao');
@@ -145,6 +173,18 @@ describe('matchesFolded: what the search box finds', () => {
     expect(matchesFolded(lan, 'lan tran')).toBe(false);
     expect(matchesFolded(dao, 'duc')).toBe(false);
     expect(matchesFolded(duc, 'dao')).toBe(false);
+  });
+
+  it('finds every "Nguyễn Thị …" of a whole club for "nguyen thi", and no Trần Thị or Nguyễn Văn Hùng', () => {
+    const club = sampleClub({ seed: 12, members: 600 }).members.map((m) => m.fullName);
+    const found = club.filter((name) => matchesFolded(foldForSearch(name), 'nguyen thi'));
+    const nguyenThi = club.filter((name) => name.startsWith('Nguyễn Thị '));
+    expect(nguyenThi.length).toBeGreaterThan(50);
+    expect(found).toEqual(expect.arrayContaining(nguyenThi));
+    // Words match anywhere in the name ("thi" also finds Nguyễn Văn Thịnh), but both must.
+    const both = /^(?=.*Nguyễn)(?=.*\bTh[iìíỉĩị])/u;
+    expect(found.filter((name) => !both.test(name))).toEqual([]);
+    expect(found.length).toBeLessThan(club.filter((name) => name.startsWith('Nguyễn ')).length);
   });
 
   it('shows everyone for an empty search', () => {

@@ -10,7 +10,7 @@ import {
   reopen,
   snapshot,
 } from './helpers';
-import { createRecord, deleteRecord, updateRecord } from '../../src/local/write';
+import { SAVED_MARK, createRecord, deleteRecord, updateRecord } from '../../src/local/write';
 import { META, readMeta } from '../../src/local/device';
 import {
   NoClubError,
@@ -342,6 +342,35 @@ describe('a write is all or nothing', () => {
     await expect(createRecord(db, 'members', memberFields())).rejects.toBeInstanceOf(StorageFailedError);
 
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('the "saved" timing mark (what npm run bench times a Save against)', () => {
+  it('is set when a change is committed, not for a change that changed nothing, and only the latest is kept', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    performance.clearMarks(SAVED_MARK);
+
+    const lan = await createRecord(db, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+    const [mark] = performance.getEntriesByName(SAVED_MARK) as PerformanceMark[];
+    expect(mark?.detail).toEqual({ collection: 'members' });
+    expect(await db.outbox.count()).toBe(1);
+
+    await updateRecord(db, 'members', lan.id, { phone: '0987654321' });
+    const [afterEdit, ...older] = performance.getEntriesByName(SAVED_MARK);
+    expect(older).toHaveLength(0);
+    expect(afterEdit!.startTime).toBeGreaterThan(mark!.startTime);
+
+    await updateRecord(db, 'members', lan.id, { phone: '0987654321' }); // nothing changed: no mark
+    expect(performance.getEntriesByName(SAVED_MARK)).toEqual([afterEdit]);
+  });
+
+  it('is not set when the write fails', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    performance.clearMarks(SAVED_MARK);
+    await expect(createRecord(db, 'members', memberFields({ fullName: '' }))).rejects.toBeInstanceOf(RecordInvalidError);
+    expect(performance.getEntriesByName(SAVED_MARK)).toHaveLength(0);
   });
 });
 

@@ -8,6 +8,7 @@ import { clubProfile, liveRecords } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
+import { SampleBookNotice } from './SampleBookNotice';
 
 function Figure({ label, value, detail, href }: { label: string; value: number; detail?: string; href: string }) {
   return (
@@ -32,6 +33,7 @@ export function HomeScreen() {
   const figures = memberFigures(members, todayOn(), olderAgeFrom);
   return (
     <AppShell title={t('app.name')}>
+      <SampleBookNotice />
       <section className="club-card">
         <h2 className="club-card__name">{club.name}</h2>
         <p className="club-card__place">{[club.village, club.commune, club.province].join(', ')}</p>

@@ -159,6 +159,18 @@ export const en = {
     createLead: 'About the club. You can change this later in Settings.',
     createButton: 'Start the book',
     restoreHint: 'Have a backup file from another phone? Open it to copy the book onto this phone.',
+    trySample: 'Try it with a sample club',
+    trySampleHint: 'For training or a first look: the phone makes the book of an imaginary club. A sample book is never sent anywhere.',
+    makingSample: 'Making the sample book…',
+  },
+  sample: {
+    title: 'This is a sample book for practice',
+    explain: 'The members in this book are made up. Add, edit and search as much as you like: the sample book stays on this phone and is never sent anywhere. When you are ready, leave it and start your club’s real book.',
+    leave: 'Leave the sample, start the real book',
+    confirmLeave: 'Delete the whole sample book on this phone and go back to the first screen?',
+    leaveForGood: 'Delete the sample book',
+    leaveFailed: 'The sample book could not be deleted. Please try again.',
+    noServer: 'This is a sample book for practice: it is not connected to a server and is never sent anywhere. To use the app for real, leave the sample book, then start or join your club’s book.',
   },
   settings: {
     title: 'Settings',
@@ -183,6 +195,7 @@ export const en = {
     newerApp: 'This file comes from a newer Sổ CLB. Update the app, then open it again.',
     damaged: 'The backup file is damaged. Nothing was changed.',
     otherClub: 'This file is another club’s book. Nothing was changed.',
+    sampleBook: 'A sample book for practice is not backed up to a file.',
   },
   deviceRole: { chair: 'Chair', board: 'Board member', treasurer: 'Treasurer', volunteer: 'Volunteer' },
   server: {

@@ -154,6 +154,18 @@ export const vi = {
     createLead: 'Thông tin câu lạc bộ. Có thể sửa lại sau trong Cài đặt.',
     createButton: 'Lập sổ',
     restoreHint: 'Đã có tệp sao lưu từ máy khác? Mở tệp đó để chép sổ sang máy này.',
+    trySample: 'Dùng thử với câu lạc bộ mẫu',
+    trySampleHint: 'Để tập huấn hoặc xem thử: máy lập sẵn sổ của một câu lạc bộ tưởng tượng. Sổ mẫu không gửi đi đâu.',
+    makingSample: 'Đang lập sổ mẫu…',
+  },
+  sample: {
+    title: 'Đây là sổ mẫu để tập',
+    explain: 'Thành viên trong sổ này là người tưởng tượng. Cứ thử thêm, sửa, tìm kiếm thoải mái: sổ mẫu chỉ nằm trên máy này, không gửi đi đâu. Khi đã quen, hãy bỏ sổ mẫu để lập sổ thật cho câu lạc bộ.',
+    leave: 'Bỏ sổ mẫu, lập sổ thật',
+    confirmLeave: 'Xóa toàn bộ sổ mẫu trên máy này và quay về màn hình bắt đầu?',
+    leaveForGood: 'Xóa sổ mẫu',
+    leaveFailed: 'Chưa xóa được sổ mẫu. Hãy thử lại.',
+    noServer: 'Đây là sổ mẫu để tập: không nối với máy chủ và không gửi đi đâu. Muốn dùng thật, hãy bỏ sổ mẫu rồi lập sổ hoặc tham gia câu lạc bộ.',
   },
   settings: {
     title: 'Cài đặt',
@@ -178,6 +190,7 @@ export const vi = {
     newerApp: 'Tệp này từ phiên bản Sổ CLB mới hơn. Hãy cập nhật ứng dụng rồi mở lại.',
     damaged: 'Tệp sao lưu bị hỏng. Không có gì bị thay đổi.',
     otherClub: 'Tệp này là sổ của câu lạc bộ khác. Không có gì bị thay đổi.',
+    sampleBook: 'Sổ mẫu để tập không sao lưu ra tệp.',
   },
   deviceRole: { chair: 'Chủ nhiệm', board: 'Ban chủ nhiệm', treasurer: 'Thủ quỹ', volunteer: 'Tình nguyện viên' },
   server: {

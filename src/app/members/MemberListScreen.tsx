@@ -103,7 +103,7 @@ export function MemberListScreen() {
       </div>
       {members === undefined ? null : (
         <>
-          <p className="list-count" aria-live="polite">
+          <p className="list-count" aria-live="polite" elementtiming="member-list">
             {t('members.count', { count: shown.length })}
           </p>
           {shown.length === 0 ? (

@@ -5,6 +5,7 @@ import { connectNewClub } from '../../sync/club-server';
 import { useSyncControl } from '../sync/sync-context';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
+import { useSampleBook } from '../home/SampleBookNotice';
 import { ServerForm } from './ServerForm';
 
 /**
@@ -17,6 +18,15 @@ export function ConnectScreen() {
   const [, navigate] = useLocation();
   const flash = useFlash();
   const sync = useSyncControl();
+  const sample = useSampleBook();
+  if (sample !== false) {
+    // Reached by its address on a sample book: say why, offer no form (connectNewClub refuses too).
+    return (
+      <AppShell title={t('connect.title')} back="/settings">
+        {sample && <p className="notice">{t('sample.noServer')}</p>}
+      </AppShell>
+    );
+  }
   return (
     <AppShell title={t('connect.title')} back="/settings">
       <p className="field__hint">{t('connect.explain')}</p>

@@ -3,12 +3,22 @@ import { useLocation } from 'wouter';
 import { JoinStep } from '../onboarding/JoinStep';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
+import { useSampleBook } from '../home/SampleBookNotice';
 
 /** Joining again from Settings: a removed phone, or a book restored from a backup. */
 export function JoinScreen() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const flash = useFlash();
+  const sample = useSampleBook();
+  if (sample !== false) {
+    // A sample book joins nothing: leaving it (Settings) comes first, then the first start joins.
+    return (
+      <AppShell title={t('join.title')} back="/settings">
+        {sample && <p className="notice">{t('sample.noServer')}</p>}
+      </AppShell>
+    );
+  }
   return (
     <AppShell title={t('join.title')} back="/settings">
       <JoinStep

@@ -6,6 +6,7 @@ import { syncStatus } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { useSyncControl } from '../sync/sync-context';
 import { useConnection } from '../sync/use-connection';
+import { LeaveSampleBook, useSampleBook } from '../home/SampleBookNotice';
 
 /** Where the club's book is kept besides this phone, and what this phone may do there. */
 export function ServerPanel() {
@@ -15,7 +16,19 @@ export function ServerPanel() {
   const status = useLiveQuery(() => syncStatus(db), [db]);
   const sync = useSyncControl();
   const [sending, setSending] = useState(false);
-  if (connection === undefined) return null;
+  const sample = useSampleBook();
+  if (connection === undefined || sample === undefined) return null;
+
+  if (sample) {
+    // Made-up people never go to the association's server: no way to connect is offered.
+    return (
+      <section className="panel">
+        <h2>{t('server.title')}</h2>
+        <p>{t('sample.noServer')}</p>
+        <LeaveSampleBook />
+      </section>
+    );
+  }
 
   if (connection === null) {
     return (

@@ -1,5 +1,5 @@
 import { LocalWriteError } from '../../local/errors';
-import { ClubServerError, OtherClubError, ServerUnreachableError } from '../../sync/errors';
+import { ClubServerError, OtherClubError, SampleBookError, ServerUnreachableError } from '../../sync/errors';
 
 const KNOWN_SERVER_CODES = ['unauthorized', 'forbidden', 'not_found', 'rate_limited', 'upgrade_required', 'invalid'];
 
@@ -16,6 +16,7 @@ export function serverErrorKey(error: unknown, during?: 'connect'): string {
   }
   if (error instanceof ServerUnreachableError) return 'server.network';
   if (error instanceof OtherClubError) return 'join.otherClub';
+  if (error instanceof SampleBookError) return 'sample.noServer';
   if (error instanceof LocalWriteError) return error.messageKey;
   return 'server.failed';
 }

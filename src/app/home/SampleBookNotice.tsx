@@ -1,0 +1,75 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { isSampleBook, leaveSampleBook } from '../../local/device';
+import { useDatabase } from '../database-context';
+
+/** True on a practice book of made-up people; undefined while reading. */
+export function useSampleBook(): boolean | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => isSampleBook(db), [db]);
+}
+
+/**
+ * "Leave the sample and start the real book": asks first, then empties the phone, and the
+ * first start comes back (the app shows it whenever the phone keeps no club).
+ */
+export function LeaveSampleBook() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const [, navigate] = useLocation();
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState(false);
+  if (!confirming) {
+    return (
+      <div className="actions">
+        <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+          {t('sample.leave')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="confirm confirm--danger">
+      <p>{t('sample.confirmLeave')}</p>
+      <button
+        type="button"
+        className="button button--danger"
+        onClick={async () => {
+          setFailed(false);
+          try {
+            await leaveSampleBook(db);
+            navigate('/', { replace: true });
+          } catch {
+            setFailed(true);
+          }
+        }}
+      >
+        {t('sample.leaveForGood')}
+      </button>
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        {t('common.cancel')}
+      </button>
+      {failed && (
+        <p className="form__error" role="alert">
+          {t('sample.leaveFailed')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** On the home screen of a practice book: what it is, and the way out to the real one. */
+export function SampleBookNotice() {
+  const { t } = useTranslation();
+  const sample = useSampleBook();
+  if (!sample) return null;
+  return (
+    <section className="notice sample-notice" aria-labelledby="sample-notice-title">
+      <h2 id="sample-notice-title">{t('sample.title')}</h2>
+      <p>{t('sample.explain')}</p>
+      <LeaveSampleBook />
+    </section>
+  );
+}

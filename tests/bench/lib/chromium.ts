@@ -1,0 +1,36 @@
+import playwrightConfig from '../../../playwright.config';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+
+/** A mid-range Android phone's screen (the 412×823, Pixel-class), touch, Vietnamese. */
+export const PHONE = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 2.625,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'vi-VN',
+  timezoneId: 'Asia/Ho_Chi_Minh',
+} as const;
+
+/** The same switches as the end-to-end tests (playwright.config.ts): nothing phones home, no GPU. */
+export const CHROMIUM_ARGS = playwrightConfig.use!.launchOptions!.args!;
+
+export function launchChromium(chromiumPath: string): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+}
+
+/** A phone with a profile on disk, so IndexedDB and the service worker's cache persist across launches. */
+export function launchPhone(chromiumPath: string, profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    args: CHROMIUM_ARGS,
+    serviceWorkers: 'allow',
+    ...PHONE,
+  });
+}
+
+/** Slows the page's CPU as a cheap phone's is slower (CDP Emulation.setCPUThrottlingRate). */
+export async function slowDown(page: Page, rate: number): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}

@@ -1,0 +1,104 @@
+import type { ClubFields } from '../../../src/domain/club';
+import { uuidv7 } from '../../../src/domain/ids';
+import type { MemberFields } from '../../../src/domain/members';
+import { MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type PushResponse } from '../../../src/domain/protocol';
+
+/**
+ * The bench's own calls to the real server's HTTP API (as tests/server/harness.ts makes
+ * them): clubs, invites and seeding records. POST /clubs and /enroll allow 10 calls a
+ * minute per address, each route on its own; `codeRoutes` spaces every such call of the
+ * bench (its own and the page's) so none is refused in the middle of a measurement.
+ */
+
+const WINDOW_MS = 61_000;
+const MAX_IN_WINDOW = 9;
+
+export class CodeRouteLimiter {
+  private readonly calls = new Map<string, number[]>();
+
+  /** Waits until one more call to `route` fits the server's limit, and counts it. */
+  async take(route: '/clubs' | '/enroll', log: (message: string) => void): Promise<void> {
+    const recent = (this.calls.get(route) ?? []).filter((at) => Date.now() - at < WINDOW_MS);
+    if (recent.length >= MAX_IN_WINDOW) {
+      const wait = WINDOW_MS - (Date.now() - recent[0]!) + 100;
+      log(`waiting ${(wait / 1000).toFixed(0)} s for the server's rate limit on POST ${route}`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    this.calls.set(route, [...recent.filter((at) => Date.now() - at < WINDOW_MS), Date.now()]);
+  }
+}
+
+export interface ChairDevice {
+  clubId: string;
+  token: string;
+  deviceId: string;
+  /** The seq of this device's next mutation. */
+  nextSeq: number;
+}
+
+async function call<T>(serverUrl: string, method: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${serverUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+export async function createClubOnServer(serverUrl: string, setupCode: string, club: ClubFields): Promise<ChairDevice> {
+  const answer = await call<{ club: { id: string }; device: { id: string }; token: string }>(serverUrl, 'POST', '/clubs', {
+    setupCode,
+    club,
+    device: { name: 'Máy bench' },
+  });
+  return { clubId: answer.club.id, token: answer.token, deviceId: answer.device.id, nextSeq: 1 };
+}
+
+export async function createInvite(serverUrl: string, chair: ChairDevice, role: 'board' | 'treasurer' | 'volunteer' = 'board'): Promise<string> {
+  return (await call<{ code: string }>(serverUrl, 'POST', '/invites', { role }, chair.token)).code;
+}
+
+/** The record a phone's createRecord would send, without its id. */
+export function memberData(clubId: string, fields: MemberFields, at: string): Record<string, unknown> {
+  return { ...fields, clubId, createdAt: at, updatedAt: at, deleted: false };
+}
+
+/** Pushes new member records in batches of 500 (each a server transaction, one club version). */
+export async function pushMembers(serverUrl: string, chair: ChairDevice, members: readonly MemberFields[]): Promise<string[]> {
+  const at = '2026-11-20T03:00:00.000Z';
+  const ids: string[] = [];
+  for (let i = 0; i < members.length; i += MAX_MUTATIONS_PER_PUSH) {
+    const mutations = members.slice(i, i + MAX_MUTATIONS_PER_PUSH).map((fields) => {
+      const id = uuidv7();
+      ids.push(id);
+      return { seq: chair.nextSeq++, collection: 'members', op: 'put', id, data: memberData(chair.clubId, fields, at) };
+    });
+    const answer = await call<PushResponse>(serverUrl, 'POST', '/sync/push', { schemaVersion: SCHEMA_VERSION, mutations }, chair.token);
+    const last = mutations.at(-1)!.seq;
+    if (answer.ackedThrough !== last || answer.rejected.length > 0) {
+      throw new Error(`seeding push: acked through ${answer.ackedThrough} of ${last}, ${answer.rejected.length} refused: ${JSON.stringify(answer.rejected[0])}`);
+    }
+  }
+  return ids;
+}
+
+/** How far the server has applied this device's mutations (an empty push answers it). */
+export async function ackedThrough(serverUrl: string, token: string): Promise<number> {
+  return (await call<PushResponse>(serverUrl, 'POST', '/sync/push', { schemaVersion: SCHEMA_VERSION, mutations: [] }, token)).ackedThrough;
+}
+
+/** Counts the live member records a device pulls (to check a seeded or replayed club). */
+export async function countMembers(serverUrl: string, token: string): Promise<number> {
+  let since = '0';
+  let count = 0;
+  for (;;) {
+    const response = await fetch(`${serverUrl}/api/v1/sync/pull?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`pull: ${response.status}`);
+    const page = (await response.json()) as { changes: { collection: string; record: { deleted?: boolean } }[]; cursor: string; hasMore: boolean };
+    count += page.changes.filter((c) => c.collection === 'members' && !c.record.deleted).length;
+    since = page.cursor;
+    if (!page.hasMore) return count;
+  }
+}

@@ -1,0 +1,334 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { todayOn } from '../../src/domain/dates';
+import { memberSearchText, type Member } from '../../src/domain/members';
+import { matchesFolded } from '../../src/domain/names';
+import { STRESS_CLUB_MEMBERS, sampleClub, type SampleClub } from '../../src/domain/sample-club';
+import { SAVED_MARK } from '../../src/local/write';
+import { passesFilter } from '../../src/app/members/member-filters';
+import { ClubServer, E2E_SETUP_CODE } from '../e2e/club-server';
+import { launchPhone, slowDown } from './lib/chromium';
+import { createClubOnServer, createInvite, pushMembers, type ChairDevice } from './lib/club-api';
+import type { BenchContext, BenchSuite } from './lib/context';
+import { figure, repeat, type Figure } from './lib/figures';
+import { firstScreenScripts } from './phone/first-screen-scripts';
+
+/**
+ * What a person holding a cheap phone feels: the production build, served by the real
+ * server (src/server/main.ts as `npm start` runs it), in headless Chromium at 412×823 with
+ * the page's CPU slowed down (CDP). The phones join their clubs through invites, as in a
+ * village; every offline figure is taken with the server stopped.
+ *
+ * Not slowed down: the service worker (a separate target; it answers the app shell from
+ * its cache) and Chromium's own start, which happens before each measurement begins.
+ */
+export const phoneFigures: BenchSuite = async (ctx) => {
+  const server = new ClubServer(await freePort());
+  const profiles: string[] = [];
+  const newProfile = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'so-clb-bench-phone-'));
+    profiles.push(dir);
+    return dir;
+  };
+  const figures: Figure[] = [];
+  try {
+    await server.start();
+    ctx.log('phone: putting a 70-member club and the 20,000-member stress club on the server…');
+    const small = sampleClub({ seed: 70, members: 70 });
+    const stress = sampleClub({ seed: 20_000, members: STRESS_CLUB_MEMBERS });
+    const putOnServer = async (club: SampleClub): Promise<ChairDevice> => {
+      const chair = await createClubOnServer(server.url, E2E_SETUP_CODE, club.club);
+      await pushMembers(server.url, chair, club.members);
+      return chair;
+    };
+    const smallOnServer = await putOnServer(small);
+    const stressOnServer = await putOnServer(stress);
+
+    ctx.log('phone: JavaScript of the first screen…');
+    figures.push(await firstVisitScripts(ctx, server.url, newProfile));
+
+    ctx.log('phone: two phones join their clubs (at full speed; this is set-up, not measured)…');
+    const smallPhone = await newProfile();
+    await joinAndLoad(ctx, server.url, smallPhone, await createInvite(server.url, smallOnServer, 'board'), listed(small, ''));
+    const stressPhone = await newProfile();
+    await joinAndLoad(ctx, server.url, stressPhone, await createInvite(server.url, stressOnServer, 'board'), listed(stress, ''));
+    figures.push(await dailyStartScripts(ctx, server.url, smallPhone));
+
+    await server.stop();
+    ctx.log('phone: server stopped; offline cold starts…');
+    const smallStarts = await repeat(ctx.runs, () => coldStartToList(ctx, server.url, smallPhone, listed(small, '')), 1);
+    figures.push(
+      figure({
+        id: 'phone.coldStart70',
+        group: 'phone',
+        label: 'Offline cold start → member list of a 70-member club',
+        unit: 'ms',
+        cpuSlowdown: ctx.cpuSlowdown,
+        samples: smallStarts.map((s) => s.ms),
+        budget: { text: 'offline cold start to the member list of a 70-member club < 1.5 s', limit: 1500, kind: 'max' },
+      }),
+    );
+    const stressStarts = await repeat(ctx.runs, () => coldStartToList(ctx, server.url, stressPhone, listed(stress, '')), 1);
+    figures.push(
+      figure({
+        id: 'phone.coldStartStress',
+        group: 'phone',
+        label: 'Offline cold start → member list of the 20,000-member stress club',
+        unit: 'ms',
+        cpuSlowdown: ctx.cpuSlowdown,
+        samples: stressStarts.map((s) => s.ms),
+      }),
+      figure({
+        id: 'phone.heapStress',
+        group: 'phone',
+        label: 'JS heap with the stress club’s list on screen (after GC)',
+        unit: 'MB',
+        cpuSlowdown: ctx.cpuSlowdown,
+        samples: stressStarts.map((s) => s.heapBytes / 1e6),
+      }),
+    );
+
+    // Search first: the saves add members, and the search counts are of the generated clubs.
+    ctx.log('phone: search keystrokes…');
+    figures.push(await searchFigure(ctx, server.url, smallPhone, small, '70-member club'));
+    figures.push(await searchFigure(ctx, server.url, stressPhone, stress, '20,000-member stress club'));
+
+    ctx.log('phone: tap Save…');
+    figures.push(await saveFigure(ctx, server.url, smallPhone));
+    return figures;
+  } finally {
+    await server.dispose();
+    await Promise.all(profiles.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** How many people the register lists (its "N người" line) for a search, as the app decides it. */
+function listed(club: SampleClub, query: string): number {
+  const today = todayOn();
+  return club.members.filter((fields) => {
+    const member = { ...fields, id: '', clubId: '', createdAt: '', updatedAt: '', deleted: false } as Member;
+    return passesFilter(member, 'all', today, club.club.olderAgeFrom) && matchesFolded(memberSearchText(member), query);
+  }).length;
+}
+
+async function withPhone<T>(ctx: BenchContext, profile: string, work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await launchPhone(ctx.chromiumPath, profile);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    return await work(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Until the register's "N người" line says `expected` (polled: for set-up, not timing). */
+async function waitForCount(page: Page, expected: number, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => (document.querySelector('.list-count')?.textContent ?? '').replace(/\D/g, '') === String(n),
+    expected,
+    { timeout, polling: 250 },
+  );
+}
+
+/**
+ * When the member list was first painted, in ms since the navigation began: the browser's
+ * own record of it (Element Timing, `elementtiming="member-list"` on the list's count line,
+ * which is drawn together with the rows once the members are read).
+ */
+function listPaintedAt(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'member-list');
+          if (entry) {
+            observer.disconnect();
+            resolve((entry as PerformanceEntry & { renderTime: number }).renderTime || entry.startTime);
+          }
+        }).observe({ type: 'element', buffered: true });
+      }),
+  );
+}
+
+/** A phone opens an invite link, joins, and keeps the club's members (all pulled) with the app installed. */
+async function joinAndLoad(ctx: BenchContext, serverUrl: string, profile: string, code: string, listedMembers: number): Promise<void> {
+  await withPhone(ctx, profile, async (page) => {
+    await page.goto(`${serverUrl}/join?code=${code}`);
+    await page.getByLabel('Tên máy này').fill('Máy đo (bench)');
+    await page.getByRole('button', { name: 'Tham gia' }).click();
+    await page.getByRole('link', { name: 'Thành viên', exact: true }).waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Until every member is pulled: the register counts them (people who left are not counted).
+    await page.goto(`${serverUrl}/members`);
+    await waitForCount(page, listedMembers, 600_000);
+  });
+}
+
+async function coldStartToList(
+  ctx: BenchContext,
+  serverUrl: string,
+  profile: string,
+  expected: number,
+): Promise<{ ms: number; heapBytes: number }> {
+  return withPhone(ctx, profile, async (page) => {
+    const cdp = await slowDown(page, ctx.cpuSlowdown);
+    await page.goto(`${serverUrl}/members`);
+    const ms = await listPaintedAt(page);
+    await waitForCount(page, expected, 5_000);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    return { ms, heapBytes: heap.usedSize };
+  });
+}
+
+/**
+ * Tap "Lưu" on a new member's form until the record and its outbox entry are committed:
+ * from the click event's time to the app's User Timing mark (src/local/write.ts), both on
+ * the page's own clock. The form is filled first; only the tap is timed.
+ */
+async function saveFigure(ctx: BenchContext, serverUrl: string, profile: string): Promise<Figure> {
+  const samples = await withPhone(ctx, profile, async (page) => {
+    await slowDown(page, ctx.cpuSlowdown);
+    return repeat(
+      ctx.runs,
+      async (run) => {
+        await page.goto(`${serverUrl}/members/new`);
+        await page.getByLabel('Họ và tên').fill(`Bench Thị Thử ${run + 10}`);
+        await page.getByLabel('Năm sinh').fill('1950');
+        const save = page.getByRole('button', { name: 'Lưu', exact: true });
+        await save.evaluate((button, mark) => {
+          const w = window as unknown as { __tapAt?: number; __savedAt?: number };
+          button.addEventListener('click', (event) => (w.__tapAt = event.timeStamp), { capture: true, once: true });
+          new PerformanceObserver((list, observer) => {
+            const entry = list.getEntriesByName(mark)[0];
+            if (entry) {
+              w.__savedAt = entry.startTime;
+              observer.disconnect();
+            }
+          }).observe({ type: 'mark' });
+        }, SAVED_MARK);
+        await save.tap();
+        const handle = await page.waitForFunction(() => {
+          const w = window as unknown as { __tapAt?: number; __savedAt?: number };
+          return w.__tapAt !== undefined && w.__savedAt !== undefined ? w.__savedAt - w.__tapAt : undefined;
+        }, undefined, { timeout: 30_000, polling: 20 });
+        return (await handle.jsonValue()) as number;
+      },
+      1,
+    );
+  });
+  return figure({
+    id: 'phone.save',
+    group: 'phone',
+    label: 'Tap “Lưu” on a new member → record + outbox entry committed',
+    unit: 'ms',
+    cpuSlowdown: ctx.cpuSlowdown,
+    samples,
+    budget: { text: 'saving a record (tap to stored and queued) < 50 ms', limit: 50, kind: 'max' },
+  });
+}
+
+/**
+ * The first letter typed into the register's search box until the list shows its matches
+ * (the "N người" line says the right number): the heaviest keystroke, from everyone to
+ * those matching.
+ */
+async function searchFigure(ctx: BenchContext, serverUrl: string, profile: string, club: SampleClub, which: string): Promise<Figure> {
+  const letter = 'h';
+  const everyone = listed(club, '');
+  const matching = listed(club, letter);
+  const samples = await withPhone(ctx, profile, async (page) => {
+    await page.goto(`${serverUrl}/members`);
+    await waitForCount(page, everyone, 120_000);
+    await slowDown(page, ctx.cpuSlowdown);
+    const search = page.getByRole('searchbox');
+    return repeat(
+      ctx.runs,
+      async () => {
+        await search.fill('');
+        await page.waitForFunction((n) => (document.querySelector('.list-count')?.textContent ?? '').replace(/\D/g, '') === String(n), everyone);
+        await search.evaluate((input, expected) => {
+          const w = window as unknown as { __keyAt?: number; __shownAt?: number };
+          w.__keyAt = undefined;
+          w.__shownAt = undefined;
+          // Animation frames are not produced reliably in headless Chromium without a GPU, so
+          // the end is the moment the page's list says the new number (React has committed it
+          // to the page), not the paint after it.
+          input.addEventListener('keydown', (event) => (w.__keyAt = event.timeStamp), { capture: true, once: true });
+          const observer = new MutationObserver(() => {
+            if ((document.querySelector('.list-count')?.textContent ?? '').replace(/\D/g, '') === String(expected)) {
+              w.__shownAt = performance.now();
+              observer.disconnect();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        }, matching);
+        await search.press(letter);
+        const handle = await page.waitForFunction(() => {
+          const w = window as unknown as { __keyAt?: number; __shownAt?: number };
+          return w.__keyAt !== undefined && w.__shownAt !== undefined ? w.__shownAt - w.__keyAt : undefined;
+        }, undefined, { timeout: 60_000, polling: 20 });
+        return (await handle.jsonValue()) as number;
+      },
+      1,
+    );
+  });
+  return figure({
+    id: `phone.search.${club.members.length}`,
+    group: 'phone',
+    label: `Search: first letter typed → list updated, ${which} (${matching.toLocaleString('en-US')} of ${everyone.toLocaleString('en-US')} match)`,
+    unit: 'ms',
+    cpuSlowdown: ctx.cpuSlowdown,
+    samples,
+  });
+}
+
+/** A new phone's first visit (nothing cached): the JavaScript until the language choice is on screen. */
+async function firstVisitScripts(ctx: BenchContext, serverUrl: string, newProfile: () => Promise<string>): Promise<Figure> {
+  const samples = await repeat(ctx.runs, async () =>
+    withPhone(ctx, await newProfile(), (page) =>
+      firstScreenScripts(page, () => page.goto(serverUrl)),
+    ),
+  );
+  return figure({
+    id: 'phone.firstVisitJs',
+    group: 'phone',
+    label: 'JavaScript for the first screen, new phone’s first visit (gzip)',
+    unit: 'bytes',
+    cpuSlowdown: 1,
+    samples,
+    budget: { text: 'JavaScript for the first screen ≤ 150 KB gzip', limit: 150_000, kind: 'max' },
+  });
+}
+
+/** A phone in use opens the app: the JavaScript until its home screen is on screen. */
+async function dailyStartScripts(ctx: BenchContext, serverUrl: string, profile: string): Promise<Figure> {
+  const samples = await repeat(ctx.runs, () =>
+    withPhone(ctx, profile, (page) => firstScreenScripts(page, () => page.goto(serverUrl))),
+  );
+  return figure({
+    id: 'phone.dailyStartJs',
+    group: 'phone',
+    label: 'JavaScript for the first screen, a phone in use opening the app (gzip)',
+    unit: 'bytes',
+    cpuSlowdown: 1,
+    samples,
+    budget: { text: 'JavaScript for the first screen ≤ 150 KB gzip', limit: 150_000, kind: 'max' },
+  });
+}
