@@ -4,7 +4,7 @@ import { FakeServer, json } from './fake-server';
 import { connectToFake } from './helpers';
 import { syncOnce } from '../../src/sync/engine';
 import { RetryableSyncError, SyncFailedError } from '../../src/sync/errors';
-import { nextBatch, pushPending } from '../../src/sync/push';
+import { applyAcknowledgement, consecutiveRuns, nextBatch, pushPending } from '../../src/sync/push';
 import { readConnection } from '../../src/sync/connection';
 import { createRecord, updateRecord } from '../../src/local/write';
 import { syncStatus } from '../../src/local/queries';
@@ -34,6 +34,45 @@ async function addMembers(db: Awaited<ReturnType<typeof phone>>, count: number, 
 function pushes(server: FakeServer) {
   return server.requests.filter((r) => r.path === '/sync/push').map((r) => r.body as { mutations: { seq: number }[] });
 }
+
+describe('applyAcknowledgement', () => {
+  const m = (seq: number, status: OutboxMutation['status'] = 'pending'): OutboxMutation => ({
+    seq,
+    collection: 'members',
+    op: 'put',
+    id: String(seq),
+    data: {},
+    queuedAt: '',
+    status,
+  });
+
+  it('removes what was acknowledged, keeps refusals (old and new) and everything past the acknowledgement', async () => {
+    const db = freshDatabase();
+    await db.outbox.bulkAdd([m(1, 'rejected'), m(2), m(3), m(4), m(5), m(6), m(8)]);
+    const answer = await applyAcknowledgement(
+      db,
+      { ackedThrough: 6, rejected: [{ seq: 4, code: 'invalid', message: 'Năm sinh không hợp lệ' }], serverTime: '2026-11-23T08:00:00.000Z' },
+      '2026-11-23T08:00:00.000Z',
+    );
+    expect(answer).toEqual({ acknowledged: 5, rejected: 1 });
+    const left = await db.outbox.toArray();
+    expect(left.map((x) => [x.seq, x.status])).toEqual([
+      [1, 'rejected'],
+      [4, 'rejected'],
+      [8, 'pending'],
+    ]);
+    expect(left[1]!.rejection).toEqual({ code: 'invalid', message: 'Năm sinh không hợp lệ' });
+  });
+
+  it('groups seqs into runs for range deletes', () => {
+    expect(consecutiveRuns([])).toEqual([]);
+    expect(consecutiveRuns([2, 3, 5, 6, 7, 9])).toEqual([
+      [2, 3],
+      [5, 7],
+      [9, 9],
+    ]);
+  });
+});
 
 describe('nextBatch', () => {
   const m = (seq: number, size = 10): OutboxMutation => ({

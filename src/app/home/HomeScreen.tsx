@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { DEFAULT_OLDER_AGE_FROM } from '../../domain/club';
@@ -8,7 +9,10 @@ import { clubProfile, liveRecords } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
-import { SampleBookNotice } from './SampleBookNotice';
+import { useSampleBook } from './use-sample-book';
+
+// Only a practice book shows it: it loads then, not with every home screen.
+const SampleBookNotice = lazy(() => import('./SampleBookNotice').then((m) => ({ default: m.SampleBookNotice })));
 
 function Figure({ label, value, detail, href }: { label: string; value: number; detail?: string; href: string }) {
   return (
@@ -27,13 +31,18 @@ export function HomeScreen() {
   const club = useLiveQuery(() => clubProfile(db), [db]);
   const members = useLiveQuery(() => liveRecords(db, 'members'), [db]);
   const mayWrite = useMayWrite('members');
+  const sampleBook = useSampleBook();
   if (!club || !members) return <AppShell title={t('app.name')}>{null}</AppShell>;
 
   const olderAgeFrom = club.olderAgeFrom ?? DEFAULT_OLDER_AGE_FROM;
   const figures = memberFigures(members, todayOn(), olderAgeFrom);
   return (
     <AppShell title={t('app.name')}>
-      <SampleBookNotice />
+      {sampleBook && (
+        <Suspense fallback={null}>
+          <SampleBookNotice />
+        </Suspense>
+      )}
       <section className="club-card">
         <h2 className="club-card__name">{club.name}</h2>
         <p className="club-card__place">{[club.village, club.commune, club.province].join(', ')}</p>

@@ -1,15 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { isSampleBook, leaveSampleBook } from '../../local/device';
+import { leaveSampleBook } from '../../local/device';
 import { useDatabase } from '../database-context';
-
-/** True on a practice book of made-up people; undefined while reading. */
-export function useSampleBook(): boolean | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => isSampleBook(db), [db]);
-}
+import { useSampleBook } from './use-sample-book';
 
 /**
  * "Leave the sample and start the real book": asks first, then empties the phone, and the

@@ -1,4 +1,4 @@
-import { validationMessages } from '../../domain/validation-messages';
+import { validationMessagesEn } from '../../domain/validation-messages-en';
 
 /** English — the second language. Same keys as vi.ts (plural keys take _one/_other). */
 export const en = {
@@ -289,5 +289,5 @@ export const en = {
     finishFirst: 'A new version is ready. Finish saving what you are writing, then reload.',
     reload: 'Reload',
   },
-  validation: validationMessages.en,
+  validation: validationMessagesEn,
 };

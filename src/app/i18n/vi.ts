@@ -1,4 +1,4 @@
-import { validationMessages } from '../../domain/validation-messages';
+import { validationMessagesVi } from '../../domain/validation-messages-vi';
 
 /** Tiếng Việt — the app's first language. Plain words, the club's own terms. */
 export const vi = {
@@ -284,6 +284,6 @@ export const vi = {
     finishFirst: 'Có phiên bản mới. Hãy lưu xong mục đang ghi rồi tải lại.',
     reload: 'Tải lại',
   },
-  validation: validationMessages.vi,
+  validation: validationMessagesVi,
 };
 

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { newClubFields } from '../../domain/club';
 import { todayOn } from '../../domain/dates';
-import { LocalWriteError } from '../../local/errors';
 import { useDatabase } from '../database-context';
 import { chosenLanguage } from '../preferences';
 import { LanguagePicker } from '../ui/LanguagePicker';
@@ -45,6 +44,7 @@ export function OnboardingScreen() {
       const { makeSampleBook } = await import('../../local/sample-book');
       await makeSampleBook(db, { seed: SAMPLE_SEED, today: todayOn() });
     } catch (error) {
+      const { LocalWriteError } = await import('../../local/errors');
       setSampleError(error instanceof LocalWriteError ? error.messageKey : 'storage.failed');
       setMakingSample(false);
     }

@@ -5,7 +5,7 @@ import { connectNewClub } from '../../sync/club-server';
 import { useSyncControl } from '../sync/sync-context';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
-import { useSampleBook } from '../home/SampleBookNotice';
+import { useSampleBook } from '../home/use-sample-book';
 import { ServerForm } from './ServerForm';
 
 /**

@@ -3,7 +3,7 @@ import { useLocation } from 'wouter';
 import { JoinStep } from '../onboarding/JoinStep';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
-import { useSampleBook } from '../home/SampleBookNotice';
+import { useSampleBook } from '../home/use-sample-book';
 
 /** Joining again from Settings: a removed phone, or a book restored from a backup. */
 export function JoinScreen() {

@@ -6,7 +6,8 @@ import { syncStatus } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { useSyncControl } from '../sync/sync-context';
 import { useConnection } from '../sync/use-connection';
-import { LeaveSampleBook, useSampleBook } from '../home/SampleBookNotice';
+import { LeaveSampleBook } from '../home/SampleBookNotice';
+import { useSampleBook } from '../home/use-sample-book';
 
 /** Where the club's book is kept besides this phone, and what this phone may do there. */
 export function ServerPanel() {

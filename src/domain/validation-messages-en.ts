@@ -1,0 +1,31 @@
+import type { validationMessagesVi } from './validation-messages-vi';
+
+/** The sentences behind the schemas' message keys, in English: every Vietnamese key, no other. */
+export const validationMessagesEn = {
+  required: 'This needs to be filled in.',
+  invalidValue: 'This is not right.',
+  unknownField: 'There is a field that does not belong in this record.',
+  textTooLong: 'Too long, please shorten it.',
+  date: 'Not a real date. Write it as day/month/year, for example 05/03/1950.',
+  money: 'The amount must be whole đồng and not negative.',
+  clubNameRequired: 'Enter the club’s name.',
+  villageRequired: 'Enter the village.',
+  communeRequired: 'Enter the commune or ward.',
+  provinceRequired: 'Enter the province or city.',
+  areaType: 'Choose plains or mountains.',
+  olderAgeFrom: 'The age from which members count as older must be 50 to 70.',
+  maxLoan: 'The largest loan cannot exceed 1 billion đồng.',
+  interestRate: 'Interest must be between 0 and 10 % a month.',
+  percent: 'Must be a number from 0 to 100.',
+  loanTerm: 'A loan term is 1 to 60 months.',
+  fullNameRequired: 'Enter the full name.',
+  gender: 'Choose woman or man.',
+  birthYear: 'Enter the year of birth, 4 digits, for example 1952.',
+  birthDateYear: 'The date of birth does not match the year of birth.',
+  phone: 'A phone number has 10 digits and starts with 0.',
+  citizenId: 'A citizen ID has exactly 12 digits.',
+  poverty: 'Choose poor, near-poor or neither.',
+  povertyYear: 'Enter the year the household was certified poor or near-poor.',
+  leftBeforeJoined: 'The date of leaving must be after the date of joining.',
+  joinedBeforeBirth: 'The date of joining must be after the year of birth.',
+} as const satisfies Record<keyof typeof validationMessagesVi, string>;
