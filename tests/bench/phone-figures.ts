@@ -1,6 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { todayOn } from '../../src/domain/dates';
@@ -11,6 +10,7 @@ import { SAVED_MARK } from '../../src/local/write';
 import { passesFilter } from '../../src/app/members/member-filters';
 import { ClubServer, E2E_SETUP_CODE } from '../e2e/club-server';
 import { launchPhone, slowDown } from './lib/chromium';
+import { freePort } from './lib/child-server';
 import { createClubOnServer, createInvite, pushMembers, type ChairDevice } from './lib/club-api';
 import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, repeat, type Figure } from './lib/figures';
@@ -104,17 +104,6 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     await Promise.all(profiles.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** How many people the register lists (its "N người" line) for a search, as the app decides it. */
 function listed(club: SampleClub, query: string): number {

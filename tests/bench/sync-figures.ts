@@ -19,7 +19,8 @@ import {
   type ChairDevice,
 } from './lib/club-api';
 import { buildBenchPage, withBenchPage, type BenchPage } from './sync/page';
-import { BENCH_SETUP_CODE, couchServer, freePort, ourServer, type ChildServer } from './sync/servers';
+import { BENCH_SETUP_CODE, type ChildServer } from './lib/child-server';
+import { couchServer, ourServer } from './sync/servers';
 
 /**
  * The sync figures (ARCHITECTURE.md, Budgets: "10,000 queued mutations pushed and
@@ -59,8 +60,8 @@ export const syncFigures: BenchSuite = async (ctx) => {
     const staticDir = join(work, 'static');
     await buildBenchPage(staticDir);
     mkdirSync(join(work, 'couch'));
-    const ours = ourServer(await freePort(), join(work, 'server'), staticDir);
-    const couch = couchServer(await freePort(), join(work, 'couch'), staticDir);
+    const ours = ourServer(join(work, 'server'), staticDir);
+    const couch = couchServer(join(work, 'couch'), staticDir);
     servers.push(ours, couch);
     await Promise.all([ours.start(), couch.start()]);
     browser = await launchChromium(ctx.chromiumPath);

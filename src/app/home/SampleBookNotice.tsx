@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { leaveSampleBook } from '../../local/device';
 import { useDatabase } from '../database-context';
+import { AppShell } from '../ui/AppShell';
 import { useSampleBook } from './use-sample-book';
 
 /**
@@ -65,5 +66,18 @@ export function SampleBookNotice() {
       <p>{t('sample.explain')}</p>
       <LeaveSampleBook />
     </section>
+  );
+}
+
+/**
+ * A server screen (connect, join) reached by its address on a sample book, or while it is
+ * still being read: it says why there is no form (connectNewClub and joinClub refuse too).
+ */
+export function NoServerForSampleBook({ title, sample }: { title: string; sample: boolean | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <AppShell title={title} back="/settings">
+      {sample && <p className="notice">{t('sample.noServer')}</p>}
+    </AppShell>
   );
 }

@@ -5,6 +5,7 @@ import { connectNewClub } from '../../sync/club-server';
 import { useSyncControl } from '../sync/sync-context';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
+import { NoServerForSampleBook } from '../home/SampleBookNotice';
 import { useSampleBook } from '../home/use-sample-book';
 import { ServerForm } from './ServerForm';
 
@@ -19,14 +20,7 @@ export function ConnectScreen() {
   const flash = useFlash();
   const sync = useSyncControl();
   const sample = useSampleBook();
-  if (sample !== false) {
-    // Reached by its address on a sample book: say why, offer no form (connectNewClub refuses too).
-    return (
-      <AppShell title={t('connect.title')} back="/settings">
-        {sample && <p className="notice">{t('sample.noServer')}</p>}
-      </AppShell>
-    );
-  }
+  if (sample !== false) return <NoServerForSampleBook title={t('connect.title')} sample={sample} />;
   return (
     <AppShell title={t('connect.title')} back="/settings">
       <p className="field__hint">{t('connect.explain')}</p>

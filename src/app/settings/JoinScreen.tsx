@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { JoinStep } from '../onboarding/JoinStep';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
+import { NoServerForSampleBook } from '../home/SampleBookNotice';
 import { useSampleBook } from '../home/use-sample-book';
 
 /** Joining again from Settings: a removed phone, or a book restored from a backup. */
@@ -11,14 +12,7 @@ export function JoinScreen() {
   const [, navigate] = useLocation();
   const flash = useFlash();
   const sample = useSampleBook();
-  if (sample !== false) {
-    // A sample book joins nothing: leaving it (Settings) comes first, then the first start joins.
-    return (
-      <AppShell title={t('join.title')} back="/settings">
-        {sample && <p className="notice">{t('sample.noServer')}</p>}
-      </AppShell>
-    );
-  }
+  if (sample !== false) return <NoServerForSampleBook title={t('join.title')} sample={sample} />;
   return (
     <AppShell title={t('join.title')} back="/settings">
       <JoinStep

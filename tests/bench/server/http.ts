@@ -1,4 +1,5 @@
-import { uuidv7 } from '../../../src/domain/ids';
+import type { ClubFields } from '../../../src/domain/club';
+import { createClubOnServer } from '../lib/club-api';
 import { MAX_BODY_BYTES, SCHEMA_VERSION, type Mutation, type PullResponse, type PushResponse } from '../../../src/domain/protocol';
 
 /**
@@ -25,12 +26,6 @@ async function timedJson<T>(url: string, init: RequestInit, what: string): Promi
   const ms = performance.now() - started;
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 300)}`);
   return { ms, body: JSON.parse(text) as T };
-}
-
-/** A record as the phone makes it (memberData in tests/server/harness.ts). */
-export function newRecord(clubId: string, fields: object, at: Date): Record<string, unknown> {
-  const stamp = at.toISOString();
-  return { clubId, createdAt: stamp, updatedAt: stamp, deleted: false, ...fields };
 }
 
 export function putMutations(phone: BenchPhone, changes: readonly { id: string; data: Record<string, unknown> }[]): Mutation[] {
@@ -77,16 +72,7 @@ export async function pullAll(baseUrl: string, phone: BenchPhone): Promise<{ pag
   }
 }
 
-/** POST /clubs (rate limited to 10 a minute per address: a few per server only). */
-export async function createClubOverHttp(baseUrl: string, setupCode: string, club: object): Promise<BenchPhone> {
-  const reply = await timedJson<{ club: { id: string }; device: { id: string }; token: string }>(
-    `${baseUrl}/api/v1/clubs`,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ setupCode, club: { id: uuidv7(), ...club }, device: { name: 'Máy chủ nhiệm' } }),
-    },
-    'create club',
-  );
-  return { token: reply.body.token, clubId: reply.body.club.id, deviceId: reply.body.device.id, nextSeq: 1, cursor: '0' };
+/** POST /clubs (rate limited to 10 a minute per address: a few per server only), as a phone with a pull cursor. */
+export async function createClubOverHttp(baseUrl: string, setupCode: string, club: ClubFields): Promise<BenchPhone> {
+  return { ...(await createClubOnServer(baseUrl, setupCode, club)), cursor: '0' };
 }

@@ -5,9 +5,10 @@ import { mulberry32, sampleClub } from '../../../src/domain/sample-club';
 import { percentile } from '../lib/figures';
 import { openStore, type Store } from '../../../src/server/store';
 import { hashSecret, newInviteCode, newToken } from '../../../src/server/tokens';
-import { ChildServer } from './child-server';
+import { clubServer } from '../lib/child-server';
 import { withDatabase, type DatabaseKind } from './databases';
-import { newRecord, pullAll, push, putMutations, type BenchPhone } from './http';
+import { pullAll, push, putMutations, type BenchPhone } from './http';
+import { memberData } from '../lib/club-api';
 
 /**
  * An association's server on a busy morning. 20 clubs × 10 phones: a provincial association
@@ -93,7 +94,7 @@ function queuedBatch(phone: BenchPhone, club: Club, rand: () => number, seed: nu
   const updatedAt = at.toISOString();
   const changes: { id: string; data: Record<string, unknown> }[] = [];
   for (const fields of sampleClub({ seed, members: fresh }).members) {
-    changes.push({ id: uuidv7(), data: newRecord(club.clubId, fields, at) });
+    changes.push({ id: uuidv7(), data: memberData(club.clubId, fields, at.toISOString()) });
   }
   for (let i = fresh; i < count; i++) {
     const id = club.memberIds[Math.floor(rand() * club.memberIds.length)]!;
@@ -131,7 +132,7 @@ export async function manyPhonesRun(kind: DatabaseKind, postgresUrl: string | un
       await store.close();
     }
 
-    const server = new ChildServer(db.serverEnv);
+    const server = clubServer(db.serverEnv);
     try {
       await server.start();
       await new Promise((resolveWait) => setTimeout(resolveWait, 1000));
@@ -141,7 +142,7 @@ export async function manyPhonesRun(kind: DatabaseKind, postgresUrl: string | un
       const at = new Date();
       for (const [c, club] of clubs.entries()) {
         const chair = club.phones[0]!;
-        const changes = samples[c]!.members.map((fields) => ({ id: uuidv7(), data: newRecord(club.clubId, fields, at) }));
+        const changes = samples[c]!.members.map((fields) => ({ id: uuidv7(), data: memberData(club.clubId, fields, at.toISOString()) }));
         club.memberIds = changes.map((change) => change.id);
         await push(server.url, chair, putMutations(chair, changes));
       }

@@ -3,9 +3,10 @@ import { MAX_MUTATIONS_PER_PUSH } from '../../../src/domain/protocol';
 import { sampleClub } from '../../../src/domain/sample-club';
 import { openStore } from '../../../src/server/store';
 import type { RecordsTable } from '../../../src/server/store/schema';
-import { BENCH_SETUP_CODE, ChildServer } from './child-server';
+import { BENCH_SETUP_CODE, clubServer } from '../lib/child-server';
 import { withDatabase, type DatabaseKind } from './databases';
-import { createClubOverHttp, newRecord, push, putMutations } from './http';
+import { createClubOverHttp, push, putMutations } from './http';
+import { memberData } from '../lib/club-api';
 
 export const THROUGHPUT_MUTATIONS = 10_000;
 
@@ -34,7 +35,7 @@ export async function throughputRun(kind: DatabaseKind, postgresUrl: string | un
     // The tables, made as the server would make them (needed first on PostgreSQL: see databases.ts).
     await (await openStore(db.location)).close();
 
-    const server = new ChildServer(db.serverEnv);
+    const server = clubServer(db.serverEnv);
     let pushMs = 0;
     const stored: RecordsTable[] = [];
     try {
@@ -44,9 +45,9 @@ export async function throughputRun(kind: DatabaseKind, postgresUrl: string | un
       // compiled its hot paths; a fresh process's first request would count that too.
       const warmPhone = await createClubOverHttp(server.url, BENCH_SETUP_CODE, warmUp.club);
       const at = new Date();
-      await push(server.url, warmPhone, putMutations(warmPhone, warmUp.members.map((f) => ({ id: uuidv7(), data: newRecord(warmPhone.clubId, f, at) }))));
+      await push(server.url, warmPhone, putMutations(warmPhone, warmUp.members.map((f) => ({ id: uuidv7(), data: memberData(warmPhone.clubId, f, at.toISOString()) }))));
 
-      const changes = sample.members.map((f) => ({ id: uuidv7(at.getTime()), data: newRecord(phone.clubId, f, at) }));
+      const changes = sample.members.map((f) => ({ id: uuidv7(at.getTime()), data: memberData(phone.clubId, f, at.toISOString()) }));
       const mutations = putMutations(phone, changes);
       for (let i = 0; i < mutations.length; i += MAX_MUTATIONS_PER_PUSH) {
         const batch = mutations.slice(i, i + MAX_MUTATIONS_PER_PUSH);
