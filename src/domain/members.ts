@@ -30,7 +30,14 @@ export const members = defineCollection({
     ),
     gender: z.enum(GENDERS, { error: 'validation.gender' }),
     /** Many older members know only their year of birth. */
-    birthYear: wholeNumber(EARLIEST_BIRTH_YEAR, LATEST_YEAR, 'validation.birthYear'),
+    // Two messages: "type the year" for a blank or a non-number, and the range for a year
+    // that cannot be (1890 is four digits: telling its writer "4 digits" helps no one).
+    birthYear: z
+      .int({ error: 'validation.birthYear' })
+      .check(
+        z.gte(EARLIEST_BIRTH_YEAR, { error: 'validation.birthYearRange' }),
+        z.lte(LATEST_YEAR, { error: 'validation.birthYearRange' }),
+      ),
     birthDate: z.nullable(calendarDate),
     phone: z.nullable(z.string({ error: 'validation.phone' }).check(z.regex(/^0\d{9}$/, { error: 'validation.phone' }))),
     citizenId: z.nullable(
@@ -42,7 +49,10 @@ export const members = defineCollection({
     /** Household cluster (tổ). */
     group: optionalText(60),
     poverty: z.enum(POVERTY_STATUSES, { error: 'validation.poverty' }),
-    /** Poverty is certified per year: the year of the certificate. */
+    /**
+     * Poverty is certified per year: the year of the certificate, or null when nobody knows
+     * it (many households have lost the paper; the status still counts for the club).
+     */
     povertyYear: z.nullable(wholeNumber(2000, LATEST_YEAR, 'validation.povertyYear')),
     livesAlone: z.boolean(),
     disability: z.boolean(),
@@ -52,7 +62,17 @@ export const members = defineCollection({
     roles: z
       .array(z.enum(MEMBER_ROLES, { error: 'validation.invalidValue' }))
       .check(z.maxLength(MEMBER_ROLES.length, { error: 'validation.invalidValue' })),
-    joinedOn: calendarDate,
+    /**
+     * null: the member was in the club before its book was started, date not recorded — the
+     * usual case when a club types in its existing members. An empty answer is refused: the
+     * date is asked for, never assumed.
+     */
+    joinedOn: z.nullable(
+      z.string({ error: 'validation.date' }).check(
+        z.refine((v) => v !== '', { error: 'validation.joinedOnRequired', abort: true }),
+        z.refine(isCalendarDate, { error: 'validation.date' }),
+      ),
+    ),
     /** Members who leave are marked, never erased: the club's history keeps them. */
     leftOn: z.nullable(calendarDate),
     notes: optionalText(1000),
@@ -63,19 +83,18 @@ export const members = defineCollection({
     // "joined before birth" and a blank "date left" "left before joined".
     const birthDate = member.birthDate !== null && isCalendarDate(member.birthDate) ? member.birthDate : null;
     const leftOn = member.leftOn !== null && isCalendarDate(member.leftOn) ? member.leftOn : null;
-    const joinedOn = isCalendarDate(member.joinedOn) ? member.joinedOn : null;
+    const joinedOn = typeof member.joinedOn === 'string' && isCalendarDate(member.joinedOn) ? member.joinedOn : null;
     const birthYear = Number.isInteger(member.birthYear) ? member.birthYear : null;
     if (birthDate !== null && birthYear !== null && Number(birthDate.slice(0, 4)) !== birthYear) {
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.birthDateYear' });
     }
-    if (member.poverty !== 'none' && member.povertyYear === null) {
-      ctx.addIssue({ code: 'custom', path: ['povertyYear'], message: 'validation.povertyYear' });
-    }
     if (leftOn !== null && joinedOn !== null && leftOn < joinedOn) {
       ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'validation.leftBeforeJoined' });
     }
+    // A birth year after the joining date is almost always the birth year mistyped (2030
+    // for 1930): the error goes on the birth year, where the mistake is.
     if (joinedOn !== null && birthYear !== null && Number(joinedOn.slice(0, 4)) < birthYear) {
-      ctx.addIssue({ code: 'custom', path: ['joinedOn'], message: 'validation.joinedBeforeBirth' });
+      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.bornAfterJoining' });
     }
     if (Array.isArray(member.roles) && new Set(member.roles).size !== member.roles.length) {
       ctx.addIssue({ code: 'custom', path: ['roles'], message: 'validation.invalidValue' });
@@ -89,7 +108,8 @@ export const members = defineCollection({
 export type Member = z.output<typeof members.recordSchema>;
 export type MemberFields = z.output<typeof members.fieldsSchema>;
 
-export function newMemberFields(today: CalendarDate): MemberFields {
+/** A blank member form. "Date joined" starts empty: it is asked for, never assumed to be today. */
+export function newMemberFields(): MemberFields {
   return {
     fullName: '',
     gender: 'female',
@@ -106,7 +126,7 @@ export function newMemberFields(today: CalendarDate): MemberFields {
     disability: false,
     ethnicMinority: false,
     roles: [],
-    joinedOn: today,
+    joinedOn: '',
     leftOn: null,
     notes: null,
   };

@@ -62,10 +62,22 @@ export interface MetaEntry {
 }
 
 /**
+ * What a person had typed into a form and not saved yet (drafts.ts): kept on this phone
+ * only, never synced or backed up, so that leaving a form by any way loses nothing.
+ */
+export interface DraftEntry {
+  /** The form and the record it edits: "member:new", "member:<id>", "club:new". */
+  key: string;
+  /** The fields the person changed, as the form holds them. */
+  values: Record<string, unknown>;
+  savedAt: string;
+}
+
+/**
  * Raise this when the registry gains a collection or an index. Dexie diffs the stores
  * itself; only a change that rewrites data needs an upgrade function of its own.
  */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 function storesFromRegistry(): Record<string, string> {
   const stores: Record<string, string> = {
@@ -73,6 +85,8 @@ function storesFromRegistry(): Record<string, string> {
     meta: 'key',
     // Version 2: the server's copies, for rebasing local changes over pulls.
     serverCopies: '[collection+id]',
+    // Version 3: drafts of forms, so typing survives leaving the screen.
+    drafts: 'key',
   };
   for (const collection of Object.values(COLLECTIONS)) {
     stores[collection.name] = ['id', ...collection.localIndexes].join(', ');
@@ -84,13 +98,14 @@ export class ClubBookDatabase extends Dexie {
   outbox!: Table<OutboxMutation, number>;
   meta!: Table<MetaEntry, string>;
   serverCopies!: Table<ServerCopy, [string, string]>;
+  drafts!: Table<DraftEntry, string>;
 
   constructor(name = 'so-clb') {
     // 'strict' makes Chrome flush to disk before a write counts as done: a phone that
     // dies a second after "Save" must still have the record.
     super(name, { chromeTransactionDurability: 'strict' });
-    // Version 1 had no server copies; adding a store needs no data rewrite, so Dexie's own
-    // diff upgrades a phone from 1 to 2 (the records and the outbox stay as they are).
+    // Version 1 had no server copies and version 2 no drafts; adding a store needs no data
+    // rewrite, so Dexie's own diff upgrades a phone (the records and the outbox stay as they are).
     this.version(DATABASE_VERSION).stores(storesFromRegistry());
   }
 

@@ -104,7 +104,7 @@ describe('createRecord', () => {
     await joinClub(db);
     const before = await snapshot(db);
 
-    const attempt = createRecord(db, 'members', memberFields({ phone: '091234567', poverty: 'poor', povertyYear: null }));
+    const attempt = createRecord(db, 'members', memberFields({ phone: '091234567', poverty: 'poor', povertyYear: 1999 }));
 
     await expect(attempt).rejects.toBeInstanceOf(RecordInvalidError);
     const error = (await attempt.catch((e: unknown) => e)) as RecordInvalidError;

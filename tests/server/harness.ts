@@ -171,7 +171,7 @@ export function memberData(clubId: string, fields: Record<string, unknown> = {})
     createdAt: '2026-11-20T03:00:00.000Z',
     updatedAt: '2026-11-20T03:00:00.000Z',
     deleted: false,
-    ...newMemberFields('2020-05-01'),
+    ...newMemberFields(), joinedOn: '2020-05-01',
     fullName: 'Trần Văn Minh',
     gender: 'male',
     birthYear: 1952,

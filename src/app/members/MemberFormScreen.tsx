@@ -1,67 +1,75 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { todayOn } from '../../domain/dates';
 import { MEMBER_ROLES, members, newMemberFields, type MemberFields } from '../../domain/members';
-import { domainErrorMap } from '../../domain/validation';
+import { fieldsOf } from '../../domain/record';
+import type { ValidationProblem } from '../../domain/validation';
 import { clubProfile, recordById } from '../../local/queries';
 import { createRecord, updateRecord } from '../../local/write';
-import { fieldsOf } from '../../domain/record';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
-import { CheckField, ChoiceField, DateField, DigitsField, ManyChoicesField, TextField } from '../ui/fields';
-import { editedFields } from '../ui/edited-fields';
-import { FormFooter } from '../ui/FormFooter';
-import { useUnsavedWorkGuard } from '../ui/unsaved-work';
-import { showWriteError } from '../ui/write-errors';
+import { BookFormView, useBookForm } from '../ui/book-form';
+import { domainResolver } from '../ui/domain-resolver';
+import { CheckField, ChoiceField, DateField, DateOrUnknownField, DigitsField, ManyChoicesField, TextField } from '../ui/fields';
 import { useFlash } from '../ui/flash';
+
+/**
+ * A birth year after this year is a slip, but only the phone's calendar can tell: it is
+ * checked while typing, not by the domain (a phone whose clock is wrong must still sync).
+ */
+function birthYearNotAhead(values: MemberFields): ValidationProblem[] {
+  return Number.isInteger(values.birthYear) && values.birthYear > new Date().getFullYear()
+    ? [{ field: 'birthYear', messageKey: 'validation.birthYearFuture' }]
+    : [];
+}
+
+const resolver = domainResolver(members.fieldsSchema, birthYearNotAhead);
+
+/**
+ * The next blank form after "save and add another": a club's members are typed in one
+ * sitting, most from the same village and cluster, joined at the same time.
+ */
+function nextMemberFields(saved: MemberFields): MemberFields {
+  return { ...newMemberFields(), village: saved.village, group: saved.group, joinedOn: saved.joinedOn };
+}
 
 function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: string }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const [, navigate] = useLocation();
   const flash = useFlash();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm<MemberFields>({
-    defaultValues: initial,
-    resolver: zodResolver(members.fieldsSchema, { error: domainErrorMap }),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  });
-  useUnsavedWorkGuard('member', formState.isDirty && !formState.isSubmitSuccessful);
+  const book = useBookForm<MemberFields>({ draftKey: memberId ? `member:${memberId}` : 'member:new', initial, resolver });
+  const { control } = book.form;
   const poverty = useWatch({ control, name: 'poverty' });
-  // A problem in a field tucked under "more details" must not be hidden: open it.
-  const moreDetails = useRef<HTMLDetailsElement>(null);
-  const { errors } = formState;
-  const hiddenProblem = Boolean(errors.birthDate || errors.citizenId || errors.villageCode || errors.notes);
-  useEffect(() => {
-    if (hiddenProblem && moreDetails.current) moreDetails.current.open = true;
-  }, [hiddenProblem]);
 
-  const save = handleSubmit(
-    async (fields) => {
-      setFormError(null);
-      try {
-        const saved = memberId
-          ? await updateRecord(db, 'members', memberId, editedFields(fields, formState.dirtyFields))
-          : await createRecord(db, 'members', fields);
-        flash(t('members.saved', { name: saved.fullName }));
-        navigate(memberId ? `/members/${memberId}` : '/members', { replace: true });
-      } catch (error) {
-        setFormError(showWriteError(error, setError));
-      }
-    },
-    () => setFormError('form.fixErrors'),
-  );
+  const save = book.onSubmit(async (fields, edited, submitter) => {
+    const saved = memberId ? await updateRecord(db, 'members', memberId, edited) : await createRecord(db, 'members', fields);
+    flash(t('members.saved', { name: saved.fullName }));
+    if (!memberId && submitter?.dataset.action === 'add-another') {
+      window.scrollTo({ top: 0 });
+      setTimeout(() => book.form.setFocus('fullName'), 0);
+      return { startOver: nextMemberFields(fields) };
+    }
+    navigate(memberId ? `/members/${memberId}` : '/members', { replace: true });
+  });
 
   const roleChoices = MEMBER_ROLES.map((role) => ({ value: role, label: t(`members.role.${role}`) }));
   return (
-    <form className="form" onSubmit={save} noValidate>
-      <TextField control={control} name="fullName" label={t('members.field.fullName')} hint={t('members.hint.fullName')} maxLength={100} autoFocus={!memberId} />
+    <BookFormView
+      book={book}
+      onSubmit={save}
+      submitLabel={t('common.save')}
+      extraActions={
+        !memberId && (
+          <button type="submit" className="button" data-action="add-another" disabled={book.form.formState.isSubmitting}>
+            {t('members.saveAndAddAnother')}
+          </button>
+        )
+      }
+    >
+      <TextField control={control} name="fullName" required label={t('members.field.fullName')} hint={t('members.hint.fullName')} maxLength={100} autoFocus={!memberId} />
       <ChoiceField
         control={control}
         name="gender"
@@ -71,7 +79,7 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
           { value: 'male', label: t('members.gender.male') },
         ]}
       />
-      <DigitsField control={control} name="birthYear" as="number" maxLength={4} label={t('members.field.birthYear')} hint={t('members.hint.birthYear')} />
+      <DigitsField control={control} name="birthYear" as="number" required maxLength={4} label={t('members.field.birthYear')} hint={t('members.hint.birthYear')} />
       <DigitsField control={control} name="phone" as="text" tel optional maxLength={10} label={t('members.field.phone')} />
       <TextField control={control} name="group" optional maxLength={60} label={t('members.field.group')} hint={t('members.hint.group')} />
       <TextField control={control} name="village" optional maxLength={100} label={t('members.field.village')} />
@@ -86,7 +94,16 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
         ]}
       />
       {poverty !== 'none' && (
-        <DigitsField control={control} name="povertyYear" as="number" optional maxLength={4} label={t('members.field.povertyYear')} />
+        <DigitsField
+          control={control}
+          name="povertyYear"
+          as="number"
+          optional
+          maxLength={4}
+          label={t('members.field.povertyYear')}
+          hint={t('members.hint.povertyYear')}
+          unknownLabel={t('members.povertyYearUnknown')}
+        />
       )}
       <div className="field">
         <span className="field__label">{t('members.field.situation')}</span>
@@ -95,16 +112,21 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
         <CheckField control={control} name="ethnicMinority" label={t('members.field.ethnicMinority')} />
       </div>
       <ManyChoicesField control={control} name="roles" label={t('members.field.roles')} choices={roleChoices} />
-      <DateField control={control} name="joinedOn" label={t('members.field.joinedOn')} />
-      <details className="more" ref={moreDetails}>
+      <DateOrUnknownField
+        control={control}
+        name="joinedOn"
+        required
+        label={t('members.field.joinedOn')}
+        unknownLabel={t('members.joinedBefore')}
+      />
+      <details className="more">
         <summary>{t('members.moreDetails')}</summary>
         <DateField control={control} name="birthDate" optional label={t('members.field.birthDate')} />
         <DigitsField control={control} name="citizenId" as="text" optional maxLength={12} label={t('members.field.citizenId')} />
         <TextField control={control} name="villageCode" optional maxLength={20} label={t('members.field.villageCode')} />
         <TextField control={control} name="notes" optional multiline maxLength={1000} label={t('members.field.notes')} />
       </details>
-      <FormFooter error={formError} label={t('common.save')} busy={formState.isSubmitting} />
-    </form>
+    </BookFormView>
   );
 }
 
@@ -126,7 +148,7 @@ export function NewMemberScreen() {
   if (club === undefined) return <AppShell title={t('members.addTitle')} back="/members">{null}</AppShell>;
   if (!mayWrite) return <ReadOnly />;
   // Most members live in the club's own village: start with it filled in.
-  const initial = { ...newMemberFields(todayOn()), village: club?.village ?? null };
+  const initial = { ...newMemberFields(), village: club?.village ?? null };
   return (
     <AppShell title={t('members.addTitle')} back="/members">
       <MemberForm initial={initial} />

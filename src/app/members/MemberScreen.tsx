@@ -45,7 +45,7 @@ function MemberDetails({ member }: { member: Member }) {
       <Fact label={t('members.field.disability')} value={yes(member.disability)} />
       <Fact label={t('members.field.ethnicMinority')} value={yes(member.ethnicMinority)} />
       <Fact label={t('members.field.roles')} value={member.roles.map((r) => t(`members.role.${r}`)).join(', ')} />
-      <Fact label={t('members.field.joinedOn')} value={formatDate(member.joinedOn)} />
+      <Fact label={t('members.field.joinedOn')} value={member.joinedOn === null ? t('members.joinedBeforeShown') : formatDate(member.joinedOn)} />
       <Fact label={t('members.field.leftOn')} value={member.leftOn && formatDate(member.leftOn)} />
       <Fact label={t('members.field.citizenId')} value={member.citizenId} />
       <Fact label={t('members.field.notes')} value={member.notes} />

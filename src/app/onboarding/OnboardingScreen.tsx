@@ -1,11 +1,12 @@
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { newClubFields } from '../../domain/club';
 import { todayOn } from '../../domain/dates';
 import { useDatabase } from '../database-context';
 import { chosenLanguage } from '../preferences';
 import { LanguagePicker } from '../ui/LanguagePicker';
+import { TextSizePicker } from '../ui/TextSizePicker';
 
 // A new phone's first screen is the language choice: the forms of the later steps (and
 // their form library) load while the person reads it, not before it shows.
@@ -13,7 +14,11 @@ const ClubForm = lazy(() => import('../settings/ClubForm').then((m) => ({ defaul
 const JoinStep = lazy(() => import('./JoinStep').then((m) => ({ default: m.JoinStep })));
 const BackupImport = lazy(() => import('../ui/BackupImport').then((m) => ({ default: m.BackupImport })));
 
-type Step = 'language' | 'start' | 'create' | 'join';
+const STEPS = ['language', 'start', 'create', 'join'] as const;
+type Step = (typeof STEPS)[number];
+
+/** Where each step's back arrow goes. */
+const PARENT: Record<Step, Step | null> = { language: null, start: 'language', create: 'start', join: 'start' };
 
 /**
  * One seed for every phone: at a training, each trainee's sample book holds the same people,
@@ -21,20 +26,36 @@ type Step = 'language' | 'start' | 'create' | 'join';
  */
 const SAMPLE_SEED = 2026;
 
+/** A step's address; an invite code from a scanned link travels along. */
+function stepPath(step: Step, code: string | null): string {
+  const search = new URLSearchParams({ step });
+  if (code) search.set('code', code);
+  return `/?${search}`;
+}
+
 /**
- * First start on a phone: pick a language, then either make the club's book here (it
- * works at once, offline; Settings → Server puts it on the association's server later,
- * records and all) or join a club already on the server with the chair's invite code.
+ * First start on a phone: pick a language and a text size, then either make the club's book
+ * here (it works at once, offline; Settings → Server puts it on the association's server
+ * later, records and all) or join a club already on the server with the chair's invite code.
  * Trainers and the curious may instead fill the phone with a sample club to practise on.
+ * Each step is a page of its own in the browser's history, so the phone's Back goes back a
+ * step instead of leaving the app; the forms keep what was typed as drafts either way.
  */
 export function OnboardingScreen() {
   const { t } = useTranslation();
   const db = useDatabase();
+  const [path, navigate] = useLocation();
+  const search = new URLSearchParams(useSearch());
   // A phone that scanned an invite QR with its camera opens /join?code=…: go straight there.
-  const inviteCode = new URLSearchParams(useSearch()).get('code');
-  const [step, setStep] = useState<Step>(inviteCode ? 'join' : chosenLanguage() ? 'start' : 'language');
+  const inviteCode = search.get('code');
+  const asked = search.get('step');
+  // Without a step in the address: where a phone starts, decided once (choosing a language
+  // must not move the person on before they have chosen a text size too).
+  const [firstStep] = useState<Step>(() => (inviteCode ? 'join' : chosenLanguage() ? 'start' : 'language'));
+  const step: Step = STEPS.includes(asked as Step) ? (asked as Step) : firstStep;
   const [makingSample, setMakingSample] = useState(false);
   const [sampleError, setSampleError] = useState<string | null>(null);
+  const go = (next: Step) => navigate(stepPath(next, inviteCode));
 
   const trySample = async () => {
     setMakingSample(true);
@@ -43,6 +64,8 @@ export function OnboardingScreen() {
       // The generator itself loads only now (makeSampleBook imports it on demand).
       const { makeSampleBook } = await import('../../local/sample-book');
       await makeSampleBook(db, { seed: SAMPLE_SEED, today: todayOn() });
+      // The book is open at the address the phone came in by, without the step.
+      navigate(path, { replace: true });
     } catch (error) {
       const { LocalWriteError } = await import('../../local/errors');
       setSampleError(error instanceof LocalWriteError ? error.messageKey : 'storage.failed');
@@ -50,9 +73,15 @@ export function OnboardingScreen() {
     }
   };
 
+  const parent = PARENT[step];
   return (
     <div className="shell shell--plain">
       <header className="topbar">
+        {parent && (
+          <Link href={stepPath(parent, inviteCode)} className="topbar__back" aria-label={t('common.back')}>
+            ‹
+          </Link>
+        )}
         <h1 className="topbar__title">{t('app.name')}</h1>
       </header>
       <main className="screen">
@@ -60,17 +89,24 @@ export function OnboardingScreen() {
           {step === 'language' && (
             <section className="welcome">
               <p className="welcome__lead">{t('onboarding.chooseLanguage')}</p>
-              <LanguagePicker onChosen={() => setStep(inviteCode ? 'join' : 'start')} />
+              <LanguagePicker />
+              <h2>{t('onboarding.chooseTextSize')}</h2>
+              <TextSizePicker />
+              <div className="actions">
+                <button type="button" className="button button--primary" onClick={() => go(inviteCode ? 'join' : 'start')}>
+                  {t('onboarding.next')}
+                </button>
+              </div>
             </section>
           )}
           {step === 'start' && (
             <section className="welcome">
               <p className="welcome__lead">{t('onboarding.welcome')}</p>
               <div className="actions">
-                <button type="button" className="button button--primary" onClick={() => setStep('create')}>
+                <button type="button" className="button button--primary" onClick={() => go('create')}>
                   {t('onboarding.createClub')}
                 </button>
-                <button type="button" className="button" onClick={() => setStep('join')}>
+                <button type="button" className="button" onClick={() => go('join')}>
                   {t('onboarding.joinClub')}
                 </button>
               </div>
@@ -87,9 +123,6 @@ export function OnboardingScreen() {
               )}
               <p>{t('onboarding.restoreHint')}</p>
               <BackupImport />
-              <button type="button" className="button button--quiet" onClick={() => setStep('language')}>
-                {t('settings.language')}
-              </button>
             </section>
           )}
           {step === 'join' && <JoinStep code={inviteCode} />}
@@ -97,12 +130,14 @@ export function OnboardingScreen() {
             <section>
               <p className="welcome__lead">{t('onboarding.createLead')}</p>
               <ClubForm
+                draftKey="club:new"
                 initial={newClubFields()}
                 withRules={false}
                 submitLabel={t('onboarding.createButton')}
                 onSave={async (fields) => {
                   const { createClub } = await import('../../local/club');
                   await createClub(db, fields);
+                  navigate(path, { replace: true });
                 }}
               />
             </section>

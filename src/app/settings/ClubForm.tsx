@@ -1,20 +1,18 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { club, type ClubFields } from '../../domain/club';
-import { domainErrorMap } from '../../domain/validation';
+import { BookFormView, useBookForm } from '../ui/book-form';
+import { domainResolver } from '../ui/domain-resolver';
 import { ChoiceField, DateField, DigitsField, MoneyField, RateField, TextField } from '../ui/fields';
-import { editedFields } from '../ui/edited-fields';
-import { FormFooter } from '../ui/FormFooter';
-import { useUnsavedWorkGuard } from '../ui/unsaved-work';
-import { showWriteError } from '../ui/write-errors';
+
+const resolver = domainResolver(club.fieldsSchema);
 
 /**
  * The club's profile and, when `withRules`, its rules. Used to create the club on a new
- * phone and to edit it later from Settings.
+ * phone and to edit it later from Settings; either way its typing is kept as a draft.
  */
 export function ClubForm(props: {
+  /** The draft's name: "club:new" on a new phone, "club:<id>" in Settings. */
+  draftKey: string;
   initial: ClubFields;
   withRules: boolean;
   submitLabel: string;
@@ -22,31 +20,16 @@ export function ClubForm(props: {
   onSave: (fields: ClubFields, edited: Partial<ClubFields>) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm<ClubFields>({
-    defaultValues: props.initial,
-    resolver: zodResolver(club.fieldsSchema, { error: domainErrorMap }),
-  });
-  useUnsavedWorkGuard('club', formState.isDirty && !formState.isSubmitSuccessful);
-
-  const save = handleSubmit(
-    async (fields) => {
-      setFormError(null);
-      try {
-        await props.onSave(fields, editedFields(fields, formState.dirtyFields));
-      } catch (error) {
-        setFormError(showWriteError(error, setError));
-      }
-    },
-    () => setFormError('form.fixErrors'),
-  );
+  const book = useBookForm<ClubFields>({ draftKey: props.draftKey, initial: props.initial, resolver });
+  const { control } = book.form;
+  const save = book.onSubmit(props.onSave);
 
   return (
-    <form className="form" onSubmit={save} noValidate>
-      <TextField control={control} name="name" maxLength={120} label={t('club.field.name')} hint={t('club.hint.name')} />
-      <TextField control={control} name="village" maxLength={100} label={t('club.field.village')} />
-      <TextField control={control} name="commune" maxLength={100} label={t('club.field.commune')} />
-      <TextField control={control} name="province" maxLength={60} label={t('club.field.province')} />
+    <BookFormView book={book} onSubmit={save} submitLabel={props.submitLabel}>
+      <TextField control={control} name="name" required maxLength={120} label={t('club.field.name')} hint={t('club.hint.name')} />
+      <TextField control={control} name="village" required maxLength={100} label={t('club.field.village')} />
+      <TextField control={control} name="commune" required maxLength={100} label={t('club.field.commune')} />
+      <TextField control={control} name="province" required maxLength={60} label={t('club.field.province')} />
       <ChoiceField
         control={control}
         name="areaType"
@@ -67,7 +50,6 @@ export function ClubForm(props: {
           <DigitsField control={control} name="loanTermMonths" as="number" maxLength={2} label={t('club.field.loanTerm')} />
         </fieldset>
       )}
-      <FormFooter error={formError} label={props.submitLabel} busy={formState.isSubmitting} />
-    </form>
+    </BookFormView>
   );
 }

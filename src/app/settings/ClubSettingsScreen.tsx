@@ -20,6 +20,7 @@ export function ClubSettingsScreen() {
       {club && (
         <ClubForm
           key={club.id}
+          draftKey={`club:${club.id}`}
           initial={fieldsOf(club)}
           withRules
           submitLabel={t('common.save')}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import type { FieldErrors, Resolver, ResolverResult } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { serverErrorKey } from '../sync/server-errors';
+import { BookFormView, useBookForm } from '../ui/book-form';
 import { TextField } from '../ui/fields';
-import { FormFooter } from '../ui/FormFooter';
 import { canScanQr, QrScanner } from '../ui/QrScanner';
 
 export interface ServerFormValues {
@@ -34,10 +34,26 @@ export function readJoinLink(text: string): { serverUrl: string; code: string } 
   }
 }
 
+/** The three fields, checked before anything is sent: each problem beside its field. */
+function serverFormResolver(kind: 'setup' | 'invite'): Resolver<ServerFormValues> {
+  return async (values): Promise<ResolverResult<ServerFormValues>> => {
+    const serverUrl = normalServerUrl(values.serverUrl);
+    const errors: Record<string, { type: string; message: string }> = {};
+    if (!serverUrl) errors.serverUrl = { type: 'check', message: 'connect.badAddress' };
+    if (!values.secret.trim()) errors.secret = { type: 'check', message: kind === 'setup' ? 'connect.setupCodeRequired' : 'join.codeRequired' };
+    if (!values.deviceName.trim()) errors.deviceName = { type: 'check', message: 'connect.deviceNameRequired' };
+    if (!serverUrl || Object.keys(errors).length > 0) return { values: {}, errors: errors as FieldErrors<ServerFormValues> };
+    // An invite code is read aloud in groups ("K7M2 PX9Q"): spaces and dashes are not part of it.
+    const secret = kind === 'invite' ? values.secret.replace(/[\s-]/g, '').toUpperCase() : values.secret.trim();
+    return { values: { serverUrl, secret, deviceName: values.deviceName.trim() }, errors: {} };
+  };
+}
+
 /**
  * The three things a phone needs to reach the association's server: its address, a
  * secret (the setup code to create a club, or an invite code to join one), and a name
- * for this phone that the chair will recognise in the list of devices.
+ * for this phone that the chair will recognise in the list of devices. The address and
+ * the name are kept as a draft; a code never is (it is a key, and a link may bring a new one).
  */
 export function ServerForm(props: {
   kind: 'setup' | 'invite';
@@ -47,43 +63,22 @@ export function ServerForm(props: {
 }) {
   const { t } = useTranslation();
   const [scanning, setScanning] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, setValue, formState } = useForm<ServerFormValues>({
-    defaultValues: { serverUrl: '', secret: '', deviceName: '', ...props.initial },
+  const book = useBookForm<ServerFormValues>({
+    draftKey: `server:${props.kind}`,
+    initial: { serverUrl: '', secret: '', deviceName: '', ...props.initial },
+    resolver: serverFormResolver(props.kind),
+    draftOmit: ['secret'],
   });
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    const serverUrl = normalServerUrl(values.serverUrl);
-    let ok = true;
-    if (!serverUrl) {
-      setError('serverUrl', { message: 'connect.badAddress' });
-      ok = false;
-    }
-    if (!values.secret.trim()) {
-      setError('secret', { message: props.kind === 'setup' ? 'connect.setupCodeRequired' : 'join.codeRequired' });
-      ok = false;
-    }
-    if (!values.deviceName.trim()) {
-      setError('deviceName', { message: 'connect.deviceNameRequired' });
-      ok = false;
-    }
-    if (!ok || !serverUrl) return;
-    try {
-      // An invite code is read aloud in groups ("K7M2 PX9Q"): spaces and dashes are not part of it.
-      const secret = props.kind === 'invite' ? values.secret.replace(/[\s-]/g, '').toUpperCase() : values.secret.trim();
-      await props.onSubmit({ serverUrl, secret, deviceName: values.deviceName.trim() });
-    } catch (error) {
-      setFormError(serverErrorKey(error, props.kind === 'setup' ? 'connect' : undefined));
-    }
-  });
+  const { control, setValue } = book.form;
+  const submit = book.onSubmit(props.onSubmit, (error) => serverErrorKey(error, props.kind === 'setup' ? 'connect' : undefined));
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <TextField control={control} name="serverUrl" maxLength={200} label={t('connect.serverUrl')} hint={t('connect.serverUrlHint')} autoComplete="url" />
+    <BookFormView book={book} onSubmit={submit} submitLabel={props.submitLabel}>
+      <TextField control={control} name="serverUrl" required maxLength={200} label={t('connect.serverUrl')} hint={t('connect.serverUrlHint')} autoComplete="url" />
       <TextField
         control={control}
         name="secret"
+        required
         maxLength={200}
         label={props.kind === 'setup' ? t('connect.setupCode') : t('join.code')}
         hint={props.kind === 'setup' ? t('connect.setupCodeHint') : t('join.codeHint')}
@@ -100,14 +95,13 @@ export function ServerForm(props: {
             setScanning(false);
             const link = readJoinLink(text);
             if (link) {
-              setValue('serverUrl', link.serverUrl);
-              setValue('secret', link.code);
-            } else setValue('secret', text);
+              setValue('serverUrl', link.serverUrl, { shouldDirty: true });
+              setValue('secret', link.code, { shouldDirty: true });
+            } else setValue('secret', text, { shouldDirty: true });
           }}
         />
       )}
-      <TextField control={control} name="deviceName" maxLength={80} label={t('connect.deviceName')} hint={t('connect.deviceNameHint')} />
-      <FormFooter error={formError} label={props.submitLabel} busy={formState.isSubmitting} />
-    </form>
+      <TextField control={control} name="deviceName" required maxLength={80} label={t('connect.deviceName')} hint={t('connect.deviceNameHint')} />
+    </BookFormView>
   );
 }

@@ -7,12 +7,11 @@ import { LocalWriteError } from '../../local/errors';
 import { storageRoom, type StorageRoom } from '../../local/persistence';
 import { clubProfile } from '../../local/queries';
 import { useDatabase } from '../database-context';
-import { TEXT_SIZES, applyTextSize, textSize, type TextSize } from '../preferences';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { BackupImport } from '../ui/BackupImport';
-import { ChoiceButtons } from '../ui/ChoiceButtons';
 import { LanguagePicker } from '../ui/LanguagePicker';
+import { TextSizePicker } from '../ui/TextSizePicker';
 import { ServerPanel } from './ServerPanel';
 
 /** Hands the file to the share sheet (Zalo, Drive, Bluetooth) where there is one, else downloads it. */
@@ -31,22 +30,6 @@ async function shareOrDownload(file: File): Promise<void> {
   link.download = file.name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function TextSizePicker() {
-  const { t } = useTranslation();
-  const [size, setSize] = useState<TextSize>(textSize());
-  return (
-    <ChoiceButtons
-      label={t('settings.textSize')}
-      value={size}
-      choices={TEXT_SIZES.map((option) => ({ value: option, label: t(`settings.size.${option}`), className: `choice--size-${option}` }))}
-      onChoose={(option) => {
-        applyTextSize(option);
-        setSize(option);
-      }}
-    />
-  );
 }
 
 function BackupExport() {

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { formatDate, isCalendarDate } from '../../domain/dates';
+import { formatDate, isCalendarDate, parseDisplayDate } from '../../domain/dates';
 import { formatDongDigits } from '../../domain/money';
 
 /**
@@ -16,19 +16,49 @@ interface FieldProps<T extends FieldValues> {
   name: FieldPath<T>;
   label: string;
   hint?: string;
+  /** Marked in words beside the label: the form cannot be saved without it. */
+  required?: boolean;
 }
 
-function Frame(props: { id: string; label: string; hint?: string; error?: string; children: ReactNode; group?: boolean }) {
+/**
+ * "Họ và tên · bắt buộc": the word, not a star, so that everyone can tell. It sits beside
+ * the label rather than in it (assistive tech hears aria-required instead), so the field's
+ * name stays the plain label.
+ */
+function Required() {
+  const { t } = useTranslation();
+  return (
+    <span className="field__required" aria-hidden="true">
+      {t('form.required')}
+    </span>
+  );
+}
+
+function Frame(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+  group?: boolean;
+}) {
   const { t } = useTranslation();
   const Wrapper = props.group ? 'fieldset' : 'div';
   return (
     <Wrapper className={props.error ? 'field field--invalid' : 'field'}>
       {props.group ? (
-        <legend className="field__label">{props.label}</legend>
-      ) : (
-        <label className="field__label" htmlFor={props.id}>
+        <legend className="field__label">
           {props.label}
-        </label>
+          {props.required && <Required />}
+        </legend>
+      ) : (
+        <div className="field__label-row">
+          <label className="field__label" htmlFor={props.id}>
+            {props.label}
+          </label>
+          {props.required && <Required />}
+        </div>
       )}
       {props.hint && (
         <p className="field__hint" id={`${props.id}-hint`}>
@@ -65,6 +95,7 @@ function useInputField<T extends FieldValues>(props: FieldProps<T>, hint: string
     onBlur: field.onBlur,
     autoComplete: 'off',
     'aria-invalid': error ? true : undefined,
+    'aria-required': props.required ? true : undefined,
     'aria-describedby': describedBy(id, hint, error),
   } as const;
   return { id, field, error, wiring };
@@ -100,27 +131,32 @@ export function TextField<T extends FieldValues>(
       field.onChange(props.optional && e.target.value.trim() === '' ? null : e.target.value),
   };
   return (
-    <Frame id={id} label={props.label} hint={props.hint} error={error}>
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
       {props.multiline ? <textarea className="input" rows={3} {...common} /> : <input className="input" type="text" {...common} />}
     </Frame>
   );
 }
 
-/** Digits only, on the numeric keypad: a year, a count, a phone or an ID number. */
+/**
+ * Digits only, on the numeric keypad: a year, a count, a phone or an ID number. With
+ * `unknownLabel`, a "not known" box beside it leaves the value empty on purpose.
+ */
 export function DigitsField<T extends FieldValues>(
-  props: FieldProps<T> & { maxLength: number; as: 'number' | 'text'; optional?: boolean; tel?: boolean },
+  props: FieldProps<T> & { maxLength: number; as: 'number' | 'text'; optional?: boolean; tel?: boolean; unknownLabel?: string },
 ) {
   const { id, field, error, wiring } = useInputField(props);
+  const [unknown, setUnknown] = useState(false);
   const shown = field.value === null || field.value === undefined || Number.isNaN(field.value) ? '' : String(field.value);
   return (
-    <Frame id={id} label={props.label} hint={props.hint} error={error}>
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
       <input
         {...wiring}
         className="input input--digits"
         type={props.tel ? 'tel' : 'text'}
         inputMode={props.tel ? 'tel' : 'numeric'}
         pattern="[0-9]*"
-        value={shown}
+        value={unknown ? '' : shown}
+        disabled={unknown}
         maxLength={props.maxLength}
         onChange={(e) => {
           const digits = e.target.value.replace(/\D/g, '').slice(0, props.maxLength);
@@ -128,6 +164,19 @@ export function DigitsField<T extends FieldValues>(
           else field.onChange(props.as === 'number' ? Number(digits) : digits);
         }}
       />
+      {props.unknownLabel && (
+        <label className={unknown ? 'check check--on' : 'check'}>
+          <input
+            type="checkbox"
+            checked={unknown}
+            onChange={(e) => {
+              setUnknown(e.target.checked);
+              if (e.target.checked) field.onChange(null);
+            }}
+          />
+          {props.unknownLabel}
+        </label>
+      )}
     </Frame>
   );
 }
@@ -138,7 +187,7 @@ export function MoneyField<T extends FieldValues>(props: FieldProps<T>) {
   const { id, field, error, wiring } = useInputField(props);
   const amount = field.value as number | null;
   return (
-    <Frame id={id} label={props.label} hint={props.hint} error={error}>
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
       <WithUnit unit={t('common.dong')}>
         <input
           {...wiring}
@@ -163,33 +212,88 @@ function digitsAsDate(digits: string): string {
 }
 
 /**
- * dd/MM/yyyy on the numeric keypad: the slashes appear by themselves, since a phone's
- * number pad has no "/" key. The value is 'YYYY-MM-DD', or what was typed when it is
- * not a real date (the schema then says so).
+ * What a date input shows for what is typed: digits get their slashes by themselves (a
+ * phone's number pad has no "/" key: 05031950 → 05/03/1950), including digits typed after
+ * slashes the field put in itself; text with separators of its own ("1/3/2019", "1-3-2019",
+ * "1.3.2019") is kept as typed.
+ */
+export function typedDate(text: string): string {
+  const kept = text.replace(/[^\d/.\-\s]/g, '').slice(0, 12);
+  const groups = kept.split('/');
+  const onlyOurSlashes = /^[\d/]*$/.test(kept) && groups.length <= 3 && groups.slice(0, -1).every((group) => group.length === 2);
+  return onlyOurSlashes ? digitsAsDate(kept.replace(/\D/g, '')) : kept;
+}
+
+/**
+ * dd/MM/yyyy, typed on the numeric keypad. The value is 'YYYY-MM-DD' once the text is a
+ * real date, else the text itself (the schema then says what is wrong), and `empty` when
+ * nothing is typed. The input shows the value, so a restored draft or a reset shows too.
  */
 export function DateField<T extends FieldValues>(props: FieldProps<T> & { optional?: boolean }) {
   const { t } = useTranslation();
   const hint = props.hint ?? t('common.dateHint');
   const { id, field, error, wiring } = useInputField(props, hint);
   const value = field.value as string | null;
-  const [typed, setTyped] = useState(() => (value && isCalendarDate(value) ? formatDate(value) : ''));
+  const shown = value === null ? '' : isCalendarDate(value) ? formatDate(value) : value;
   return (
-    <Frame id={id} label={props.label} hint={hint} error={error}>
-      <input
-        {...wiring}
-        className="input input--digits"
-        inputMode="numeric"
-        placeholder={t('common.datePlaceholder')}
-        value={typed}
-        onChange={(e) => {
-          const shown = digitsAsDate(e.target.value.replace(/\D/g, ''));
-          setTyped(shown);
-          const digits = shown.replace(/\D/g, '');
-          if (digits === '') return field.onChange(null);
-          const iso = `${digits.slice(4, 8)}-${digits.slice(2, 4)}-${digits.slice(0, 2)}`;
-          field.onChange(digits.length === 8 && isCalendarDate(iso) ? iso : shown);
-        }}
-      />
+    <Frame id={id} label={props.label} hint={hint} error={error} required={props.required}>
+      <DateInput wiring={wiring} value={shown} empty={props.optional ? null : ''} onChange={field.onChange} />
+    </Frame>
+  );
+}
+
+function DateInput(props: {
+  wiring: ReturnType<typeof useInputField>['wiring'];
+  value: string;
+  empty: string | null;
+  disabled?: boolean;
+  onChange: (value: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  // While the person types, the input shows exactly what they typed ("1/3/20…"); otherwise
+  // it shows the value, so a restored draft or a reset form shows too.
+  const [typing, setTyping] = useState<string | null>(null);
+  return (
+    <input
+      {...props.wiring}
+      className="input input--digits"
+      inputMode="numeric"
+      placeholder={t('common.datePlaceholder')}
+      value={typing ?? props.value}
+      disabled={props.disabled}
+      onChange={(e) => {
+        const text = typedDate(e.target.value);
+        setTyping(text);
+        if (text.trim() === '') return props.onChange(props.empty);
+        props.onChange(parseDisplayDate(text) ?? text);
+      }}
+      onBlur={() => {
+        // Once the person moves on, a real date is shown the one way: 01/03/2019.
+        setTyping(null);
+        props.wiring.onBlur();
+      }}
+    />
+  );
+}
+
+/**
+ * A date, or "not known" (null): for the day a member joined when the club's book starts
+ * long after. Left blank, it is '' and the schema asks for one or the other.
+ */
+export function DateOrUnknownField<T extends FieldValues>(props: FieldProps<T> & { unknownLabel: string }) {
+  const { t } = useTranslation();
+  const hint = props.hint ?? t('common.dateHint');
+  const { id, field, error, wiring } = useInputField(props, hint);
+  const value = field.value as string | null;
+  const unknown = value === null;
+  const shown = value === null ? '' : isCalendarDate(value) ? formatDate(value) : value;
+  return (
+    <Frame id={id} label={props.label} hint={hint} error={error} required={props.required}>
+      <DateInput wiring={wiring} value={shown} empty="" disabled={unknown} onChange={field.onChange} />
+      <label className={unknown ? 'check check--on' : 'check'}>
+        <input type="checkbox" checked={unknown} onChange={(e) => field.onChange(e.target.checked ? null : '')} />
+        {props.unknownLabel}
+      </label>
     </Frame>
   );
 }
@@ -205,7 +309,7 @@ export function ChoiceField<T extends FieldValues, V extends string>(props: Fiel
   const { field, fieldState } = useController({ control: props.control, name: props.name });
   const error = fieldState.error?.message;
   return (
-    <Frame id={id} label={props.label} hint={props.hint} error={error} group>
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required} group>
       <div className="choices" role="radiogroup" aria-describedby={describedBy(id, props.hint, error)}>
         {props.choices.map((choice) => (
           <label key={choice.value} className={field.value === choice.value ? 'choice choice--on' : 'choice'}>
@@ -232,7 +336,7 @@ export function ManyChoicesField<T extends FieldValues, V extends string>(props:
   const error = fieldState.error?.message;
   const chosen = (field.value as V[]) ?? [];
   return (
-    <Frame id={id} label={props.label} hint={props.hint} error={error} group>
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required} group>
       <div className="choices choices--wrap">
         {props.choices.map((choice) => {
           const on = chosen.includes(choice.value);
@@ -240,6 +344,7 @@ export function ManyChoicesField<T extends FieldValues, V extends string>(props:
             <label key={choice.value} className={on ? 'choice choice--on' : 'choice'}>
               <input
                 type="checkbox"
+                name={field.name}
                 value={choice.value}
                 checked={on}
                 onChange={() => field.onChange(on ? chosen.filter((v) => v !== choice.value) : [...chosen, choice.value])}
@@ -282,19 +387,25 @@ function textAsBasisPoints(text: string): number | null {
 /** A rate such as "0,5 % a month", typed with the decimal keypad, stored in basis points. */
 export function RateField<T extends FieldValues>(props: FieldProps<T> & { unit: string }) {
   const { id, field, error, wiring } = useInputField(props);
-  const [typed, setTyped] = useState(() => basisPointsAsText(field.value as number | null));
+  // "0," while typing "0,5": what is typed shows until the person moves on.
+  const [typing, setTyping] = useState<string | null>(null);
   return (
-    <Frame id={id} label={props.label} hint={props.hint} error={error}>
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
       <WithUnit unit={props.unit}>
         <input
           {...wiring}
           className="input input--digits"
           inputMode="decimal"
-          value={typed}
+          value={typing ?? basisPointsAsText(field.value as number | null)}
           maxLength={6}
           onChange={(e) => {
-            setTyped(e.target.value);
+            setTyping(e.target.value);
             field.onChange(e.target.value.trim() === '' ? null : textAsBasisPoints(e.target.value));
+          }}
+          onBlur={() => {
+            // Something that is not a rate stays as typed, beside its red line.
+            if (!Number.isNaN(field.value)) setTyping(null);
+            wiring.onBlur();
           }}
         />
       </WithUnit>

@@ -8,7 +8,7 @@ import { renderApp } from '../render-app';
 
 async function addMembers(db: ClubBookDatabase, people: Partial<MemberFields>[]) {
   for (const person of people) {
-    await createRecord(db, 'members', { ...newMemberFields('2024-01-15'), birthYear: 1950, ...person });
+    await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2024-01-15', birthYear: 1950, ...person });
   }
 }
 

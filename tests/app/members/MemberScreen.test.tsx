@@ -11,7 +11,7 @@ describe('a member’s page', () => {
   it('marks a member as having left without erasing them, and takes them back', async () => {
     const user = userEvent.setup();
     const { db, location } = await renderApp({ path: '/members' });
-    const lan = await createRecord(db, 'members', { ...newMemberFields('2020-03-01'), fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
+    const lan = await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2020-03-01', fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
     location.navigate(`/members/${lan.id}`);
 
     expect(await screen.findByRole('heading', { name: 'Nguyễn Thị Lan' })).toBeTruthy();
@@ -31,7 +31,7 @@ describe('a member’s page', () => {
   it('deletes a record entered by mistake only after asking, leaving a tombstone to sync', async () => {
     const user = userEvent.setup();
     const { db, location } = await renderApp({ path: '/members' });
-    const dup = await createRecord(db, 'members', { ...newMemberFields('2020-03-01'), fullName: 'Trần Văn Đức', birthYear: 1948 });
+    const dup = await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2020-03-01', fullName: 'Trần Văn Đức', birthYear: 1948 });
     location.navigate(`/members/${dup.id}`);
     await user.click(await screen.findByRole('button', { name: 'Xóa hồ sơ ghi nhầm' }));
     expect(await db.records('members').get(dup.id)).toMatchObject({ deleted: false });

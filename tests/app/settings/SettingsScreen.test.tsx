@@ -10,7 +10,7 @@ describe('settings', () => {
   it('switches every screen to English and remembers the choice', async () => {
     const user = userEvent.setup();
     const { db } = await renderApp({ path: '/settings' });
-    await createRecord(db, 'members', { ...newMemberFields('2024-01-15'), fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
+    await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2024-01-15', fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
     expect(await screen.findByRole('heading', { name: 'Ngôn ngữ' })).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('save-badge-text').textContent).toBe('Đã lưu trên máy · 1 thay đổi chờ gửi'));
 

@@ -25,7 +25,7 @@ describe('changes the server refused', () => {
   it('are shown with the reason in the person’s language, from the badge, and can be dropped', async () => {
     const user = userEvent.setup();
     const { db } = await renderApp({ path: '/' });
-    const lan = await createRecord(db, 'members', { ...newMemberFields('2024-01-15'), fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
+    const lan = await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2024-01-15', fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
     await refuseLastChange(db, 'validation.phone', 'Số điện thoại phải có 10 chữ số, bắt đầu bằng số 0.');
 
     const badge = await screen.findByRole('link', { name: /1 thay đổi cần xem lại/ });
@@ -45,7 +45,7 @@ describe('changes the server refused', () => {
   it('can be sent again once corrected, as a new change waiting to send', async () => {
     const user = userEvent.setup();
     const { db } = await renderApp({ path: '/attention' });
-    const lan = await createRecord(db, 'members', { ...newMemberFields('2024-01-15'), fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
+    const lan = await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2024-01-15', fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
     await refuseLastChange(db, 'validation.phone', 'phone');
     await user.click(await screen.findByRole('button', { name: 'Gửi lại' }));
 
@@ -58,7 +58,7 @@ describe('changes the server refused', () => {
 describe('what a phone may do follows its role', () => {
   it('lets a volunteer’s phone read the members but offers no way to add or change them', async () => {
     const { db } = await renderApp({ path: '/members' });
-    await createRecord(db, 'members', { ...newMemberFields('2024-01-15'), fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
+    await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2024-01-15', fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
     await connectAs(db, 'volunteer');
 
     expect(await screen.findByRole('link', { name: /Nguyễn Thị Lan/ })).toBeTruthy();
