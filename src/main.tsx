@@ -28,7 +28,7 @@ const update = registerServiceWorker(afterFirstScreen);
 const syncing = afterFirstScreen
   .then(() => import('./sync/triggers'))
   .then(({ startSyncing }) => startSyncing(db, { language: i18n.language }));
-const sync = { syncNow: () => syncing.then((controller) => controller.syncNow()).then(() => undefined) };
+const sync = { syncNow: () => syncing.then((controller) => controller.syncNow()) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -55,3 +55,17 @@ export function formatDateTime(instant: string): string {
   const mm = String(at.getMinutes()).padStart(2, '0');
   return `${formatDate(todayOn(at))} ${hh}:${mm}`;
 }
+
+/**
+ * A recent moment as short as it can be said: "15:05" today, "23/11 15:05" this year,
+ * "23/11/2025 15:05" before. For the badge, which must fit on a small screen.
+ */
+export function formatRecent(instant: string, now: Date = new Date()): string {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return instant;
+  const full = formatDateTime(instant);
+  const [date = '', time = ''] = full.split(' ');
+  if (todayOn(at) === todayOn(now)) return time;
+  if (at.getFullYear() === now.getFullYear()) return `${date.slice(0, 5)} ${time}`;
+  return full;
+}

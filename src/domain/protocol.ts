@@ -16,6 +16,13 @@ export const MAX_MUTATIONS_PER_PUSH = 500;
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
+/**
+ * GET /sync/wait holds the request at most this long (seconds): under the 60 s after which
+ * proxies commonly drop an idle connection, and, with the phone's pause after an answer
+ * that brought nothing, one request a minute from an idle phone.
+ */
+export const MAX_WAIT_SECONDS = 55;
+export const DEFAULT_WAIT_SECONDS = 50;
 /** Tombstones older than this may be purged; a cursor older than that gets `reset`. */
 export const TOMBSTONE_HORIZON_DAYS = 90;
 export const INVITE_LIFETIME_DAYS = 7;
@@ -138,6 +145,17 @@ export interface PushResponse {
   /** Every mutation with a seq up to this one is processed: applied, skipped as a repeat, or rejected. */
   ackedThrough: number;
   rejected: Rejection[];
+  serverTime: string;
+}
+
+/**
+ * GET /sync/wait?since=V&timeout=S (extension): answers as soon as the club's version is
+ * past V, or after S seconds with `changed: false`. The phone then pulls as usual.
+ */
+export interface WaitResponse {
+  changed: boolean;
+  /** The club's version when it changed; the `since` sent when it did not. */
+  version: number;
   serverTime: string;
 }
 

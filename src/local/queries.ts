@@ -63,19 +63,25 @@ export interface SyncStatus extends SaveStatus {
   unauthorized: boolean;
   role: DeviceRole | null;
   serverUrl: string | null;
-  /** When the phone last finished fetching the other phones' changes. */
+  /**
+   * Up to when the phone has the other phones' changes: the end of its last pull, or the
+   * last time the server told it nothing had changed.
+   */
   lastPullAt: string | null;
   /** Why the last sync stopped ('offline', 'server', 'unauthorized', 'upgrade_required', …). */
   lastError: SyncErrorRecord | null;
+  /** A practice book of made-up people: it never sends anything. */
+  sampleBook: boolean;
 }
 
 /** Everything the sync badge and the settings screen say about sending and receiving. */
 export async function syncStatus(db: ClubBookDatabase): Promise<SyncStatus> {
-  const [saved, connection, lastPullAt, lastError] = await Promise.all([
+  const [saved, connection, lastPullAt, lastError, sampleBook] = await Promise.all([
     saveStatus(db),
     readMeta<ServerConnection>(db, META.connection),
     readMeta<string>(db, META.lastPullAt),
     readMeta<SyncErrorRecord>(db, META.lastSyncError),
+    readMeta<boolean>(db, META.sampleBook),
   ]);
   const unauthorized = lastError?.code === 'unauthorized';
   return {
@@ -86,5 +92,6 @@ export async function syncStatus(db: ClubBookDatabase): Promise<SyncStatus> {
     serverUrl: connection?.serverUrl ?? null,
     lastPullAt: lastPullAt ?? null,
     lastError: lastError ?? null,
+    sampleBook: sampleBook === true,
   };
 }

@@ -11,6 +11,7 @@ import type { RouteContext } from './routes/context';
 import { syncRoutes } from './routes/sync';
 import { isAppNavigation, sendAppShell, serveAppFiles } from './static';
 import type { Store } from './store';
+import { ClubWaits } from './waits';
 
 export interface ServerOptions {
   store: Store;
@@ -42,8 +43,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorateRequest('device', null);
   app.setErrorHandler(handleError);
 
+  const waits = new ClubWaits(options.store);
+  // A phone waiting on /sync/wait is answered at once when the server stops, so that a
+  // graceful stop does not wait out its 50 seconds.
+  app.addHook('preClose', async () => waits.releaseAll());
+  app.addHook('onClose', async () => waits.close());
+
   const context: RouteContext = {
     store: options.store,
+    waits,
     setupCode: options.setupCode,
     now,
     findCollection: (name) => (Object.hasOwn(collections, name) ? collections[name] : undefined),
@@ -57,6 +65,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(
     async (api) => {
+      // Answers carry club records (names, phone numbers): no proxy or browser cache keeps them.
+      api.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('cache-control', 'no-store');
+        return payload;
+      });
       api.get('/health', async () => ({ ok: true, version: SCHEMA_VERSION }));
       await api.register(clubRoutes(context));
       await api.register(syncRoutes(context));

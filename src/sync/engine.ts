@@ -35,6 +35,8 @@ export interface SyncResult {
   rejected: number;
   /** Changes pulled from the server. */
   pulled: number;
+  /** Of those, the other phones' changes (not this phone's own coming back). */
+  received: number;
 }
 
 export function syncOnce(db: ClubBookDatabase, options: SyncOptions = {}): Promise<SyncResult> {
@@ -42,7 +44,7 @@ export function syncOnce(db: ClubBookDatabase, options: SyncOptions = {}): Promi
 }
 
 async function syncHoldingLock(db: ClubBookDatabase, options: SyncOptions): Promise<SyncResult> {
-  const result: SyncResult = { outcome: 'done', acknowledged: 0, rejected: 0, pulled: 0 };
+  const result: SyncResult = { outcome: 'done', acknowledged: 0, rejected: 0, pulled: 0, received: 0 };
   const connection = await readConnection(db);
   // A sample book is refused a connection (club-server.ts); should one ever be there, this
   // is the one door every push and pull goes through, the service worker's included.
@@ -53,8 +55,9 @@ async function syncHoldingLock(db: ClubBookDatabase, options: SyncOptions): Prom
     result.rejected = pushed.rejected;
     // Pull only after every pending change is acknowledged: the server has then merged
     // them, and the copies the pull brings already contain them.
-    const pulled = await pullAll(db, connection, options);
+    const pulled = await pullAll(db, connection, { ...options, ownChanges: pushed.sent });
     result.pulled = pulled.changes;
+    result.received = pulled.fromOthers;
   } catch (error) {
     if (error instanceof ClubServerError && (error.code === 'unauthorized' || error.status === 401)) {
       await recordSyncError(db, 'unauthorized', error.message);

@@ -16,6 +16,17 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** The app's language ('vi', 'en'): the server writes refusal messages in it. */
   language?: string;
+  /** Ends the request early (the watch stops when the app is hidden). */
+  signal?: AbortSignal;
+}
+
+function requestSignal(options: HttpOptions): AbortSignal {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (!options.signal) return timeout;
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([options.signal, timeout]);
+  const both = new AbortController();
+  for (const signal of [options.signal, timeout]) signal.addEventListener('abort', () => both.abort(signal.reason), { once: true });
+  return both.signal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -48,7 +59,7 @@ export async function callServer<T>(request: ServerRequest, options: HttpOptions
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal: requestSignal(options),
     });
     // Reading the body can fail too (the connection drops mid-reply): that is unreachable,
     // not an answer, because the request may or may not have taken effect.

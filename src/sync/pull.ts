@@ -15,6 +15,8 @@ import { mutationsByRecord, recordKey, recomputeRecord, replay, type AnyRecord }
 export interface PullSummary {
   pages: number;
   changes: number;
+  /** Of those, changes that were not this phone's own coming back: what other phones did. */
+  fromOthers: number;
 }
 
 /** Every store a page touches, for the one transaction that applies it. */
@@ -93,9 +95,9 @@ async function finishFullCopy(db: ClubBookDatabase, mark: number): Promise<void>
 export async function pullAll(
   db: ClubBookDatabase,
   connection: ServerConnection,
-  options: HttpOptions & { pullLimit?: number } = {},
+  options: HttpOptions & { pullLimit?: number; ownChanges?: ReadonlySet<string> } = {},
 ): Promise<PullSummary> {
-  const summary: PullSummary = { pages: 0, changes: 0 };
+  const summary: PullSummary = { pages: 0, changes: 0, fromOthers: 0 };
   for (;;) {
     const cursor = await readMeta<string>(db, META.pullCursor);
     // schemaVersion lets the server tell a too-old app to update (426) on a pull as well.
@@ -109,6 +111,7 @@ export async function pullAll(
       options,
     );
     summary.changes += await applyPage(db, page);
+    summary.fromOthers += page.changes.filter((change) => !options.ownChanges?.has(recordKey(change.collection, change.id))).length;
     summary.pages++;
     if (!page.hasMore) return summary;
   }

@@ -3,6 +3,7 @@ import type { ClubBookDatabase, OutboxMutation } from '../local/database';
 import { META } from '../local/device';
 import type { ServerConnection } from './connection';
 import { callServer, type HttpOptions } from './http';
+import { recordKey } from './rebase';
 
 /**
  * Sends this phone's pending changes, oldest first, and removes each from the outbox only
@@ -101,11 +102,13 @@ export interface PushSummary {
   acknowledged: number;
   rejected: number;
   batches: number;
+  /** The records this push changed (rebase.ts recordKey): their echo in the next pull is not news. */
+  sent: Set<string>;
 }
 
 /** Pushes until no pending mutation is left. Mutations written meanwhile go in later batches. */
 export async function pushPending(db: ClubBookDatabase, connection: ServerConnection, options: HttpOptions & { maxBatch?: number } = {}): Promise<PushSummary> {
-  const summary: PushSummary = { acknowledged: 0, rejected: 0, batches: 0 };
+  const summary: PushSummary = { acknowledged: 0, rejected: 0, batches: 0, sent: new Set() };
   for (;;) {
     // Rejected mutations are never sent again: they wait for a person.
     const pending = await db.outbox
@@ -122,6 +125,10 @@ export async function pushPending(db: ClubBookDatabase, connection: ServerConnec
     );
     const applied = await applyAcknowledgement(db, response, response.serverTime ?? new Date().toISOString());
     summary.batches++;
+    const refused = new Set(response.rejected.map((rejection) => rejection.seq));
+    for (const mutation of batch) {
+      if (mutation.seq <= response.ackedThrough && !refused.has(mutation.seq)) summary.sent.add(recordKey(mutation.collection, mutation.id));
+    }
     summary.acknowledged += applied.acknowledged;
     summary.rejected += applied.rejected;
     // The server applies nothing past a gap; if it took none of this batch, sending the same

@@ -9,10 +9,11 @@ import type { SyncResult } from './engine';
  * is tested with fake timers; triggers.ts feeds it the browser's events.
  */
 
-export type SyncReason = 'start' | 'visible' | 'online' | 'write' | 'interval' | 'retry' | 'now';
+/** `remote`: the server said another phone changed the club (watch.ts). */
+export type SyncReason = 'start' | 'visible' | 'online' | 'write' | 'interval' | 'retry' | 'now' | 'remote';
 
 /** Reasons strong enough to try at once even while backing off. */
-const EAGER: ReadonlySet<SyncReason> = new Set(['now', 'online', 'start', 'visible', 'retry']);
+const EAGER: ReadonlySet<SyncReason> = new Set(['now', 'online', 'start', 'visible', 'retry', 'remote']);
 
 export interface SchedulerOptions {
   run: () => Promise<SyncResult>;

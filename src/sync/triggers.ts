@@ -1,15 +1,18 @@
 import { liveQuery } from 'dexie';
 import type { ClubBookDatabase } from '../local/database';
 import { BACKGROUND_SYNC_TAG } from './background';
+import { readConnection } from './connection';
 import { syncOnce, type SyncOptions, type SyncResult } from './engine';
 import { SyncScheduler } from './scheduler';
+import { watchClub, type ClubWatch, type WatchOptions } from './watch';
 
 /**
  * The page's reasons to sync (SYNC-PROTOCOL.md, "When the phone syncs"): at start, when
  * the page becomes visible, when the browser says it is back online, about 2 s after a
- * local write, every minute while the app is open, and on "Sync now". After a local write
- * it also asks for a Background Sync, so the service worker sends the change even if the
- * person closes the app first. Browser APIs only; no React.
+ * local write, when the server says another phone changed the club (watch.ts, while the
+ * page is on screen), every minute while the app is open and that watch is not answered,
+ * and on "Sync now". After a local write it also asks for a Background Sync, so the service
+ * worker sends the change even if the person closes the app first. Browser APIs only; no React.
  */
 
 export const WRITE_DEBOUNCE_MS = 2_000;
@@ -27,8 +30,10 @@ export interface StartOptions extends SyncOptions {
   onError?: (error: unknown) => void;
   /** How long after a local write to sync (a burst of writes goes out as one push). */
   writeDebounceMs?: number;
-  /** How often to sync while the app is open and visible. */
+  /** How often to sync while the app is open and visible, and the watch is not answered. */
   intervalMs?: number;
+  /** For tests: how the watch waits (watch.ts). */
+  watch?: Partial<Pick<WatchOptions, 'waitSeconds' | 'cycleMs'>>;
 }
 
 interface SyncRegistration {
@@ -44,23 +49,55 @@ async function registerBackgroundSync(): Promise<void> {
 }
 
 export function startSyncing(db: ClubBookDatabase, options: StartOptions = {}): SyncController {
-  const { onError, writeDebounceMs = WRITE_DEBOUNCE_MS, intervalMs = INTERVAL_MS, ...syncOptions } = options;
+  const { onError, writeDebounceMs = WRITE_DEBOUNCE_MS, intervalMs = INTERVAL_MS, watch: watchSettings, ...syncOptions } = options;
   const scheduler = new SyncScheduler({
     run: () => syncOnce(db, syncOptions),
     isOnline: () => globalThis.navigator?.onLine !== false,
     onError,
   });
 
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') void scheduler.request('visible');
+  // Listening for the other phones' changes, only while the app is on screen: a hidden
+  // page holds no request open (the phone's radio can sleep).
+  let watch: ClubWatch | undefined;
+  const startWatch = () => {
+    if (watch?.running || document.visibilityState === 'hidden') return;
+    watch = watchClub(db, { ...syncOptions, ...watchSettings, onChange: () => scheduler.request('remote') });
   };
-  const onOnline = () => void scheduler.request('online');
+  const stopWatch = () => {
+    watch?.stop();
+    watch = undefined;
+  };
+
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') {
+      void scheduler.request('visible');
+      startWatch();
+    } else stopWatch();
+  };
+  const onOnline = () => {
+    void scheduler.request('online');
+    // The network is back: listen again now rather than at the end of a back-off.
+    if (!watch?.healthy) {
+      stopWatch();
+      startWatch();
+    }
+  };
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('online', onOnline);
   const interval = setInterval(() => {
-    // A hidden tab need not poll; it syncs again when it becomes visible.
-    if (document.visibilityState !== 'hidden') void scheduler.request('interval');
+    // A hidden tab need not poll; it syncs again when it becomes visible. While the server
+    // answers the watch, the watch is the poll.
+    if (document.visibilityState !== 'hidden' && !watch?.healthy) void scheduler.request('interval');
   }, intervalMs);
+
+  // The phone connects, joins again, or is handed a new token: listen with it.
+  const connectionChanges = liveQuery(() => readConnection(db)).subscribe({
+    next: () => {
+      stopWatch();
+      startWatch();
+    },
+    error: (error) => onError?.(error),
+  });
 
   // A local write shows up as more pending changes: sync a moment later, so a burst of
   // edits (a meeting's attendance) goes out as one push.
@@ -85,6 +122,8 @@ export function startSyncing(db: ClubBookDatabase, options: StartOptions = {}): 
     syncNow: () => scheduler.syncNow(),
     stop() {
       scheduler.stop();
+      stopWatch();
+      connectionChanges.unsubscribe();
       subscription.unsubscribe();
       clearTimeout(writeTimer);
       clearInterval(interval);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, isCalendarDate, parseDisplayDate, todayOn } from '../../src/domain/dates';
+import { formatDate, formatDateTime, formatRecent, isCalendarDate, parseDisplayDate, todayOn } from '../../src/domain/dates';
 
 describe('isCalendarDate', () => {
   it('accepts real YYYY-MM-DD dates only', () => {
@@ -91,5 +91,18 @@ describe('the phone’s own calendar and clock (Vietnam, UTC+7)', () => {
 
   it('formatDateTime shows a broken timestamp as it is', () => {
     expect(formatDateTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('formatRecent', () => {
+  // 23/11/2026 15:05 in Hà Nội is 08:05 UTC; the tests run on the phone's own zone.
+  const now = new Date(2026, 10, 23, 16, 0);
+  it('says only the time for today, the day and month this year, and the whole date before', () => {
+    expect(formatRecent(new Date(2026, 10, 23, 15, 5).toISOString(), now)).toBe('15:05');
+    expect(formatRecent(new Date(2026, 10, 20, 9, 30).toISOString(), now)).toBe('20/11 09:30');
+    expect(formatRecent(new Date(2025, 0, 2, 7, 0).toISOString(), now)).toBe('02/01/2025 07:00');
+  });
+  it('gives back what it cannot read', () => {
+    expect(formatRecent('not a time', now)).toBe('not a time');
   });
 });

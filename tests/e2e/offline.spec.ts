@@ -37,6 +37,6 @@ test('the club book installs, then works with the server gone: add a member, rel
 
   await page.reload();
   await expect(page.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
-  await expect(page.getByTestId('save-badge-text')).toHaveText('Đã lưu trên máy · 1 thay đổi chờ gửi');
+  await expect(page.getByTestId('save-badge-text')).toHaveText('Đã lưu trên máy · sổ chỉ có trên máy này (chưa nối máy chủ)');
   await phone.close();
 });

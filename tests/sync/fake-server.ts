@@ -29,6 +29,9 @@ export class FakeServer {
   devices = new Map<string, Device>();
   clubId: string | undefined;
   requests: { method: string; path: string; body: unknown }[] = [];
+  /** An older server has no /sync/wait (404); tests that listen turn it on. */
+  answersWait = false;
+  private woken = new Set<() => void>();
   /** Refuse a mutation with this answer (by collection/id predicate). */
   refuse: ((m: Mutation, device: Device) => Rejection | undefined) | undefined;
 
@@ -58,11 +61,28 @@ export class FakeServer {
     if (!device || device.revoked) return json(401, { error: { code: 'unauthorized', message: 'no' } });
     if (path === '/sync/push') return json(200, this.push(device, body as PushRequest));
     if (path === '/sync/pull') return json(200, this.pull(Number(url.searchParams.get('since')), Number(url.searchParams.get('limit'))));
+    if (path === '/sync/wait' && this.answersWait) {
+      return json(200, await this.wait(Number(url.searchParams.get('since')), Number(url.searchParams.get('timeout')) * 1000, init.signal));
+    }
     return json(404, { error: { code: 'not_found', message: path } });
   };
 
   private summary(): EnrollResponse['club'] {
     return { id: this.clubId!, name: 'CLB', province: 'P', commune: 'C', village: 'V', areaType: 'plains' };
+  }
+
+  /** GET /sync/wait: answers once the version is past `since`, or after `timeoutMs`. */
+  async wait(since: number, timeoutMs: number, signal?: AbortSignal | null) {
+    if (this.version <= since) {
+      await new Promise<void>((resolve) => {
+        const done = () => (clearTimeout(timer), this.woken.delete(done), resolve());
+        const timer = setTimeout(done, timeoutMs);
+        this.woken.add(done);
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
+    const changed = this.version > since;
+    return { changed, version: changed ? this.version : since, serverTime: new Date().toISOString() };
   }
 
   push(device: Device, request: PushRequest): PushResponse {
@@ -95,6 +115,7 @@ export class FakeServer {
       record.version = this.version;
       this.rows.set(key, { collection: m.collection, record });
     }
+    if (touched) for (const wake of [...this.woken]) wake();
     return { ackedThrough: device.lastSeq, rejected, serverTime: new Date().toISOString() };
   }
 

@@ -5,7 +5,7 @@ import { withSyncLock } from '../../src/sync/lock';
 import type { SyncResult } from '../../src/sync/engine';
 import { RetryableSyncError } from '../../src/sync/errors';
 
-const done: SyncResult = { outcome: 'done', acknowledged: 0, rejected: 0, pulled: 0 };
+const done: SyncResult = { outcome: 'done', acknowledged: 0, rejected: 0, pulled: 0, received: 0 };
 
 afterEach(() => {
   vi.useRealTimers();

@@ -31,7 +31,7 @@ export function ConnectScreen() {
         onSubmit={async ({ serverUrl, secret, deviceName }) => {
           await connectNewClub(db, { serverUrl, setupCode: secret, deviceName });
           flash(t('connect.done'));
-          void sync?.syncNow();
+          void sync?.syncNow().catch(() => {});
           navigate('/settings', { replace: true });
         }}
       />

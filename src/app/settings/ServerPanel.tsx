@@ -2,7 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { formatDateTime } from '../../domain/dates';
 import { syncStatus } from '../../local/queries';
+import type { SyncResult } from '../../sync/engine';
+import { serverErrorKey } from '../sync/server-errors';
 import { useDatabase } from '../database-context';
 import { useSyncControl } from '../sync/sync-context';
 import { useConnection } from '../sync/use-connection';
@@ -16,7 +19,7 @@ export function ServerPanel() {
   const db = useDatabase();
   const status = useLiveQuery(() => syncStatus(db), [db]);
   const sync = useSyncControl();
-  const [sending, setSending] = useState(false);
+  const [run, setRun] = useState<{ state: 'running' } | { state: 'done'; result: SyncResult } | { state: 'failed'; key: string } | null>(null);
   const sample = useSampleBook();
   if (connection === undefined || sample === undefined) return null;
 
@@ -64,21 +67,28 @@ export function ServerPanel() {
         <br />
         {t('server.thisPhone', { role: t(`deviceRole.${role}`) })}
       </p>
+      <p className="field__hint">
+        {t('server.lastSent', { when: status?.lastSentAt ? formatDateTime(status.lastSentAt) : t('server.never') })}
+        <br />
+        {t('server.lastReceived', { when: status?.lastPullAt ? formatDateTime(status.lastPullAt) : t('server.never') })}
+      </p>
       <div className="actions">
         <button
           type="button"
           className="button button--primary"
-          disabled={sending || !sync}
+          disabled={run?.state === 'running' || !sync}
+          aria-busy={run?.state === 'running'}
           onClick={async () => {
-            setSending(true);
+            if (!sync) return;
+            setRun({ state: 'running' });
             try {
-              await sync?.syncNow();
-            } finally {
-              setSending(false);
+              setRun({ state: 'done', result: await sync.syncNow() });
+            } catch (error) {
+              setRun({ state: 'failed', key: serverErrorKey(error) });
             }
           }}
         >
-          {sending ? t('server.sending') : t('server.syncNow')}
+          {run?.state === 'running' ? t('server.syncing') : t('server.syncNow')}
         </button>
         {(role === 'chair' || role === 'board') && (
           <Link href="/settings/invite" className="button">
@@ -91,6 +101,20 @@ export function ServerPanel() {
           </Link>
         )}
       </div>
+      <div role="status" aria-live="polite">
+        {run?.state === 'failed' && <p className="form__error">{t(run.key)}</p>}
+        {run?.state === 'done' && <p className="notice">{syncResultText(run.result, t)}</p>}
+      </div>
     </section>
   );
+}
+
+/** What "send and receive now" did, in words. */
+function syncResultText(result: SyncResult, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (result.outcome === 'unauthorized') return t('server.unauthorized');
+  if (result.outcome === 'upgrade_required') return t('server.upgrade_required');
+  if (result.outcome === 'not_connected') return t('server.notConnected');
+  const sent = result.acknowledged - result.rejected;
+  if (sent === 0 && result.received === 0) return t('server.nothingNew');
+  return [t('server.sentCount', { count: sent }), t('server.receivedCount', { count: result.received })].join(' ');
 }

@@ -1,5 +1,5 @@
 import { LocalWriteError } from '../../local/errors';
-import { ClubServerError, OtherClubError, SampleBookError, ServerUnreachableError } from '../../sync/errors';
+import { ClubServerError, OtherClubError, RetryableSyncError, SampleBookError, ServerUnreachableError, SyncFailedError } from '../../sync/errors';
 
 const KNOWN_SERVER_CODES = ['unauthorized', 'forbidden', 'not_found', 'rate_limited', 'upgrade_required', 'invalid'];
 
@@ -15,6 +15,12 @@ export function serverErrorKey(error: unknown, during?: 'connect'): string {
     return 'server.failed';
   }
   if (error instanceof ServerUnreachableError) return 'server.network';
+  // A sync that failed says why in its code (engine.ts).
+  if (error instanceof RetryableSyncError || error instanceof SyncFailedError) {
+    if (error.code === 'offline') return 'server.network';
+    if (KNOWN_SERVER_CODES.includes(error.code)) return `server.${error.code}`;
+    return 'server.failed';
+  }
   if (error instanceof OtherClubError) return 'join.otherClub';
   if (error instanceof SampleBookError) return 'sample.noServer';
   if (error instanceof LocalWriteError) return error.messageKey;

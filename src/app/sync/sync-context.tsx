@@ -1,8 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { SyncResult } from '../../sync/engine';
 
-/** What the screens may ask of the background sync: "send now". */
+/** What the screens may ask of the background sync: "send and receive now", and what it did. */
 export interface SyncControl {
-  syncNow(): Promise<void>;
+  syncNow(): Promise<SyncResult>;
 }
 
 const SyncContext = createContext<SyncControl | null>(null);

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatDateTime } from '../../domain/dates';
+import { formatRecent } from '../../domain/dates';
 import { syncStatus, type SyncStatus } from '../../local/queries';
 import { useDatabase } from '../database-context';
 
@@ -20,9 +20,28 @@ function problemKey(status: SyncStatus): string | null {
   }
 }
 
+/** The badge's words: saved here, and whether (and when) it was sent and received. */
+export function badgeParts(status: SyncStatus, t: (key: string, options?: Record<string, unknown>) => string, now = new Date()): string[] {
+  const parts = [t('badge.savedOnPhone')];
+  // A practice book never sends; a book not connected yet exists only on this phone.
+  if (status.sampleBook) return [...parts, t('badge.sampleBook')];
+  if (!status.connected && !status.unauthorized) parts.push(t('badge.onlyHere'));
+  else {
+    if (status.waiting > 0) parts.push(t('badge.waiting', { count: status.waiting }));
+    else if (status.lastSentAt) parts.push(t('badge.allSent'));
+    if (status.lastSentAt) parts.push(t('badge.lastSent', { when: formatRecent(status.lastSentAt, now) }));
+    if (status.lastPullAt) parts.push(t('badge.lastReceived', { when: formatRecent(status.lastPullAt, now) }));
+    const problem = problemKey(status);
+    if (problem) parts.push(t(problem));
+  }
+  if (status.rejected > 0) parts.push(t('badge.needsAttention', { count: status.rejected }));
+  return parts;
+}
+
 /**
  * On every screen: is everything saved on this phone, how much is waiting to be sent, and
- * when it last went out. People who lost a paper book once need to see this, always, in words.
+ * when it last went out and came in. People who lost a paper book once need to see this,
+ * always, in words.
  */
 export function SaveBadge() {
   const { t } = useTranslation();
@@ -30,21 +49,13 @@ export function SaveBadge() {
   const status = useLiveQuery(() => syncStatus(db), [db]);
   if (!status) return <div className="save-badge" aria-hidden="true" />;
 
-  const parts = [t('badge.savedOnPhone')];
-  if (status.waiting > 0) parts.push(t('badge.waiting', { count: status.waiting }));
-  else if (status.lastSentAt) parts.push(t('badge.allSent'));
-  if (status.lastSentAt) parts.push(t('badge.lastSent', { when: formatDateTime(status.lastSentAt) }));
-  const problem = problemKey(status);
-  if (problem) parts.push(t(problem));
-  if (status.rejected > 0) parts.push(t('badge.needsAttention', { count: status.rejected }));
-  const attention = status.rejected > 0 || problem !== null;
-
+  const attention = status.rejected > 0 || problemKey(status) !== null;
   const content = (
     <>
       <span className="save-badge__icon" aria-hidden="true">
         {attention ? '!' : '✓'}
       </span>
-      <span data-testid="save-badge-text">{parts.join(' · ')}</span>
+      <span data-testid="save-badge-text">{badgeParts(status, t).join(' · ')}</span>
     </>
   );
   const className = attention ? 'save-badge save-badge--attention' : 'save-badge';

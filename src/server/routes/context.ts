@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import type { CollectionDefinition } from '../../domain/collection';
 import { ApiError } from '../errors';
 import type { Store } from '../store';
+import type { ClubWaits } from '../waits';
 
 /** What every route module is handed by buildServer. */
 export interface RouteContext {
@@ -12,6 +13,7 @@ export interface RouteContext {
   findCollection: (name: string) => CollectionDefinition | undefined;
   collectionNames: readonly string[];
   authenticate: (request: FastifyRequest) => Promise<void>;
+  waits: ClubWaits;
 }
 
 /** A body that does not fit the protocol's schema is one `invalid`, whatever the detail. */

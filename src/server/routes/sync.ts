@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { canRead } from '../../domain/collection';
 import {
   DEFAULT_PULL_LIMIT,
+  DEFAULT_WAIT_SECONDS,
+  MAX_WAIT_SECONDS,
   MAX_MUTATIONS_PER_PUSH,
   MAX_PULL_LIMIT,
   OLDEST_ACCEPTED_SCHEMA_VERSION,
@@ -10,6 +12,7 @@ import {
   type PullResponse,
   type PushResponse,
   type Rejection,
+  type WaitResponse,
 } from '../../domain/protocol';
 import { deviceOf } from '../auth';
 import { ApiError } from '../errors';
@@ -33,6 +36,12 @@ function pullLimit(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PULL_LIMIT;
   if (!/^\d{1,6}$/.test(value) || Number(value) < 1) throw new ApiError('invalid', 'error.invalid');
   return Math.min(Number(value), MAX_PULL_LIMIT);
+}
+
+function waitSeconds(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_WAIT_SECONDS;
+  if (!/^\d{1,3}$/.test(value)) throw new ApiError('invalid', 'error.invalid');
+  return Math.min(Math.max(Number(value), 1), MAX_WAIT_SECONDS);
 }
 
 export function syncRoutes(ctx: RouteContext) {
@@ -80,6 +89,29 @@ export function syncRoutes(ctx: RouteContext) {
           cursor: nextCursor(page.throughVersion, plan.fullCopy, purged),
           hasMore: page.hasMore,
           reset: plan.reset,
+          serverTime: now().toISOString(),
+        };
+        return response;
+      },
+    );
+
+    // An open phone waits here to hear that another phone changed the club, then pulls.
+    app.get<{ Querystring: { since?: string; timeout?: string; schemaVersion?: string } }>(
+      '/sync/wait',
+      { preHandler: ctx.authenticate },
+      async (request, reply) => {
+        const device = deviceOf(request);
+        checkSchemaVersion(request.query.schemaVersion);
+        const cursor = parseCursor(request.query.since);
+        if (!cursor) throw new ApiError('invalid', 'error.invalid');
+        const seconds = waitSeconds(request.query.timeout);
+        // The phone hung up (closed the app, lost the network): stop waiting for it.
+        const gone = new AbortController();
+        reply.raw.once('close', () => gone.abort());
+        const version = await ctx.waits.waitPast(device.clubId, cursor.version, seconds * 1000, gone.signal);
+        const response: WaitResponse = {
+          changed: version !== null,
+          version: version ?? cursor.version,
           serverTime: now().toISOString(),
         };
         return response;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CollectionDefinition } from '../../domain/collection';
 import type { Mutation } from '../../domain/protocol';
 import * as clubs from './clubs';
@@ -7,6 +7,7 @@ import { migrateToLatest } from './migrations';
 import { pullPage, purgedThrough, purgeTombstones, type PulledPage } from './pull';
 import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
 import type { ServerDatabase } from './schema';
+import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
 
 export type { StoreLocation } from './connect';
 export { isPostgresUrl } from './connect';
@@ -22,7 +23,10 @@ export class Store {
   /** Test seams (fault injection); empty in production. */
   readonly hooks: StoreHooks = {};
 
-  constructor(private readonly db: Kysely<ServerDatabase>) {}
+  constructor(
+    private readonly db: Kysely<ServerDatabase>,
+    private readonly signals: ClubSignals = inProcessSignals(),
+  ) {}
 
   createClub(input: Parameters<typeof clubs.createClub>[1]) {
     return clubs.createClub(this.db, input);
@@ -49,12 +53,24 @@ export class Store {
     return clubs.enroll(this.db, input);
   }
 
-  push(
+  async push(
     device: PushingDevice,
     mutations: readonly Mutation[],
     options: { now: Date; findCollection: (name: string) => CollectionDefinition | undefined },
   ): Promise<PushResult> {
-    return pushMutations(this.db, device, mutations, { ...options, hooks: this.hooks });
+    const result = await pushMutations(this.db, device, mutations, { ...options, hooks: this.hooks });
+    // After the commit: a phone woken by it must find the new rows when it pulls.
+    if (result.version !== null) await this.signals.announce(device.clubId).catch(() => {});
+    return result;
+  }
+  /** The club's version now: every change of the club is stamped at or below it. */
+  async clubVersion(clubId: string): Promise<number> {
+    const row = await this.db.selectFrom('clubs').select('version').where('id', '=', clubId).executeTakeFirst();
+    return row ? Number(row.version) : 0;
+  }
+  /** Told whenever a club's version may have moved, in this process or another (signals.ts). */
+  onClubChange(listener: (clubId: string | null) => void): () => void {
+    return this.signals.subscribe(listener);
   }
   pullPage(query: { clubId: string; collections: readonly string[]; since: number; limit: number }): Promise<PulledPage> {
     return pullPage(this.db, query);
@@ -67,6 +83,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await this.signals.close();
     await this.db.destroy();
   }
 }
@@ -80,6 +97,12 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return new Store(db);
+  const signals =
+    'postgresUrl' in location
+      ? postgresSignals(location.postgresUrl, async (channel, payload) => {
+          await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
+        })
+      : inProcessSignals();
+  return new Store(db, signals);
 }
 

@@ -21,6 +21,8 @@ export interface StoredRejection {
 export interface PushResult {
   ackedThrough: number;
   rejected: StoredRejection[];
+  /** The club's new version when the push changed something; null when it changed nothing. */
+  version: number | null;
 }
 
 /** Test seams: a fault injected here must roll the whole batch back. */
@@ -186,7 +188,7 @@ export async function pushMutations(
       await trx.updateTable('devices').set({ last_seq: ackedThrough }).where('id', '=', device.id).execute();
     }
     rejected.sort((a, b) => a.seq - b.seq);
-    return { ackedThrough, rejected };
+    return { ackedThrough, rejected, version };
   });
 }
 

@@ -89,7 +89,7 @@ describe('adding a member', () => {
     });
     expect(await queuedMemberChanges(db)).toBe(1);
     const badge = await screen.findByTestId('save-badge-text');
-    await waitFor(() => expect(badge.textContent).toContain('1 thay đổi chờ gửi'));
+    await waitFor(() => expect(badge.textContent).toBe('Đã lưu trên máy · sổ chỉ có trên máy này (chưa nối máy chủ)'));
     const list = await screen.findByRole('list');
     expect(within(list).getByText('Nguyễn Thị Lan')).toBeTruthy();
   });

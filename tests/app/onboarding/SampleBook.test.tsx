@@ -70,6 +70,8 @@ describe('first start: try it with a sample club', () => {
     expect(within(screen.getByRole('list')).getAllByRole('link')).toHaveLength(figures.members);
     // Written through the ordinary write path: each member is a change in the queue, as in a real book.
     expect(await db.outbox.count()).toBe(count);
+    // … and yet nothing is "waiting to send": a sample book is never sent.
+    expect(screen.getByTestId('save-badge-text').textContent).toBe('Đã lưu trên máy · sổ mẫu, không gửi đi đâu');
   });
 
   it('leaves the sample after asking, and comes back to first start with an empty book', async () => {
@@ -111,7 +113,7 @@ describe('a sample book never leaves the phone', () => {
 
   it('sends nothing from the background sync, on writes, on "send now", even with a connection planted', async () => {
     const fetch = forbiddenFetch();
-    const sync = { syncNow: () => syncing!.syncNow().then(() => undefined) };
+    const sync = { syncNow: () => syncing!.syncNow() };
     const app = await chooseSampleClub({ sync });
     const db = app.db;
     // The page's real triggers, quick: start, writes (65 of them just now), the interval.

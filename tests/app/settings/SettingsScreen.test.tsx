@@ -12,12 +12,12 @@ describe('settings', () => {
     const { db } = await renderApp({ path: '/settings' });
     await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2024-01-15', fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
     expect(await screen.findByRole('heading', { name: 'Ngôn ngữ' })).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId('save-badge-text').textContent).toBe('Đã lưu trên máy · 1 thay đổi chờ gửi'));
+    await waitFor(() => expect(screen.getByTestId('save-badge-text').textContent).toBe('Đã lưu trên máy · sổ chỉ có trên máy này (chưa nối máy chủ)'));
 
     await user.click(screen.getByRole('radio', { name: 'English' }));
     expect(await screen.findByRole('heading', { name: 'Language' })).toBeTruthy();
     expect(screen.getByRole('link', { name: /Members/ })).toBeTruthy();
-    expect(screen.getByTestId('save-badge-text').textContent).toBe('Saved on this phone · 1 change waiting to send');
+    expect(screen.getByTestId('save-badge-text').textContent).toBe('Saved on this phone · the book is only on this phone (not connected to a server)');
     expect(chosenLanguage()).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });
