@@ -9,8 +9,11 @@ import config from '../../playwright.config';
  * app installable, and only keeps IndexedDB and the service worker's cache as a phone
  * would, in a normal profile.
  */
-export async function openPhone(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'so-clb-phone-'));
+export async function openPhone(
+  /** A profile an earlier openPhone left on disk: the same phone, opened again. */
+  existingProfile?: string,
+): Promise<{ context: BrowserContext; profile: string; close: () => Promise<void>; shutDown: () => Promise<void> }> {
+  const profile = existingProfile ?? (await mkdtemp(join(tmpdir(), 'so-clb-phone-')));
   const use = config.use!;
   const context = await chromium.launchPersistentContext(profile, {
     ...use.launchOptions,
@@ -23,10 +26,13 @@ export async function openPhone(): Promise<{ context: BrowserContext; close: () 
   });
   return {
     context,
+    profile,
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
+    /** The browser closes (the person swipes the app away); the phone's storage stays. */
+    shutDown: () => context.close(),
   };
 }
 
@@ -36,6 +42,7 @@ export const CLUB_NAME = 'CLB Liên thế hệ thôn Đông';
 export async function makeClubBook(page: Page, serverUrl: string): Promise<void> {
   await page.goto(serverUrl);
   await page.getByRole('radio', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByRole('button', { name: 'Lập sổ cho câu lạc bộ' }).click();
   await page.getByLabel('Tên câu lạc bộ').fill(CLUB_NAME);
   await page.getByLabel('Thôn / khu phố').fill('Thôn Đông');
@@ -43,4 +50,18 @@ export async function makeClubBook(page: Page, serverUrl: string): Promise<void>
   await page.getByLabel('Tỉnh / thành phố').fill('Bắc Ninh');
   await page.getByRole('button', { name: 'Lập sổ' }).click();
   await expect(page.getByRole('heading', { name: CLUB_NAME })).toBeVisible();
+}
+
+/**
+ * Types a member in from the add form, as a chair typing in an existing club does: name,
+ * year of birth, "joined before the book". Leaves the form saved and the list in view.
+ */
+export async function addMember(page: Page, member: { name: string; birthYear: string; man?: boolean; phone?: string }): Promise<void> {
+  await page.getByLabel('Họ và tên').fill(member.name);
+  await page.getByLabel('Năm sinh').fill(member.birthYear);
+  if (member.phone) await page.getByLabel('Số điện thoại').fill(member.phone);
+  if (member.man) await page.getByRole('radio', { name: 'Nam' }).check({ force: true });
+  await page.getByText('Vào từ trước, không rõ ngày', { exact: true }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByRole('link', { name: new RegExp(member.name) })).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ClubServer, E2E_SETUP_CODE } from './club-server';
-import { makeClubBook } from './phone';
+import { addMember, makeClubBook } from './phone';
 
 const server = new ClubServer(4311);
 
@@ -36,11 +36,8 @@ async function chairWithInvite(browser: Browser): Promise<{ chair: Page; code: s
   const chair = await newPhone(browser);
   await makeClubBook(chair, server.url);
   // A member written before the phone ever met the server goes up with the club.
-  await chair.getByRole('link', { name: '+ Thêm thành viên' }).click();
-  await chair.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
-  await chair.getByLabel('Năm sinh').fill('1952');
-  await chair.getByRole('button', { name: 'Lưu' }).click();
-  await expect(chair.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+  await chair.getByRole('link', { name: '+ Thêm thành viên' }).first().click();
+  await addMember(chair, { name: 'Nguyễn Thị Lan', birthYear: '1952' });
 
   await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
   await chair.getByRole('link', { name: 'Nối với máy chủ' }).click();
@@ -79,11 +76,7 @@ async function addMemberOffline(phone: Page, name: string): Promise<void> {
   await phone.getByRole('link', { name: 'Thành viên', exact: true }).click();
   await expect(phone.getByRole('link', { name: /Nguyễn Thị Lan/ })).toBeVisible();
   await phone.getByRole('link', { name: '+ Thêm thành viên' }).click();
-  await phone.getByLabel('Họ và tên').fill(name);
-  await phone.getByLabel('Năm sinh').fill('1948');
-  await phone.getByRole('radio', { name: 'Nam' }).click({ force: true });
-  await phone.getByRole('button', { name: 'Lưu' }).click();
-  await expect(phone.getByRole('link', { name: new RegExp(name) })).toBeVisible();
+  await addMember(phone, { name, birthYear: '1948', man: true });
   await expect(badge(phone)).toContainText('1 thay đổi chờ gửi');
 }
 
@@ -129,6 +122,34 @@ test('two phones of one club converge: a member added with the server down reach
   await treasurer.getByRole('button', { name: 'Tham gia' }).click();
   await expect(treasurer.getByText('Đã nối với')).toBeVisible();
   await expect(badge(treasurer)).not.toContainText('bị ngắt', { timeout: 15_000 });
+});
+
+test('two phones online: a member added on one is on the other within 5 s, and both badges say so', async ({ browser }) => {
+  const { chair, code } = await chairWithInvite(browser);
+  const treasurer = await treasurerJoins(browser, code);
+  await chair.getByRole('link', { name: 'Thành viên', exact: true }).click();
+  await expect(chair.getByText('1 người')).toBeVisible();
+  // Both phones sit idle long enough to be listening, not polling.
+  await chair.waitForTimeout(1_000);
+
+  await treasurer.getByRole('link', { name: 'Thành viên', exact: true }).click();
+  await treasurer.getByRole('link', { name: '+ Thêm thành viên' }).click();
+  await treasurer.getByLabel('Họ và tên').fill('Lê Văn Bình');
+  await treasurer.getByLabel('Năm sinh').fill('1950');
+  await treasurer.getByText('Vào từ trước, không rõ ngày', { exact: true }).click();
+  const saved = Date.now();
+  await treasurer.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(chair.getByRole('link', { name: /Lê Văn Bình/ })).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - saved).toBeLessThan(5_000);
+  await expect(chair.getByText('2 người')).toBeVisible();
+  await expect(badge(treasurer)).toContainText('đã gửi hết');
+  await expect(badge(treasurer)).toContainText('gửi lần cuối');
+  await expect(badge(chair)).toContainText(/nhận lần cuối \d\d:\d\d/);
+
+  // "Send and receive now" shows that it works, then what came in.
+  await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await chair.getByRole('button', { name: 'Gửi và nhận ngay' }).click();
+  await expect(chair.getByRole('status').filter({ hasText: 'Đã gửi và nhận xong: không có gì mới.' })).toBeVisible();
 });
 
 test('the service worker sends what was queued after the app was closed (Background Sync)', async ({ browser }) => {

@@ -43,6 +43,16 @@ export function HomeScreen() {
           <SampleBookNotice />
         </Suspense>
       )}
+      {mayWrite && figures.members === 0 && (
+        // A new book: the first thing to do, first on the screen.
+        <section className="start-card" aria-labelledby="start-card-title">
+          <h2 id="start-card-title">{t('home.startTitle')}</h2>
+          <Link href="/members/new" className="button button--primary">
+            + {t('members.add')}
+          </Link>
+          <p className="field__hint">{t('home.startExplain')}</p>
+        </section>
+      )}
       <section className="club-card">
         <h2 className="club-card__name">{club.name}</h2>
         <p className="club-card__place">{[club.village, club.commune, club.province].join(', ')}</p>
@@ -65,7 +75,7 @@ export function HomeScreen() {
         <Figure label={t('home.volunteers')} value={figures.volunteers} href="/members?filter=volunteers" />
         <Figure label={t('home.careRecipients')} value={figures.careRecipients} href="/members?filter=careRecipients" />
       </div>
-      {mayWrite && (
+      {mayWrite && figures.members > 0 && (
         <div className="actions">
           <Link href="/members/new" className="button button--primary">
             + {t('members.add')}

@@ -47,11 +47,7 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
   const save = book.onSubmit(async (fields, edited, submitter) => {
     const saved = memberId ? await updateRecord(db, 'members', memberId, edited) : await createRecord(db, 'members', fields);
     flash(t('members.saved', { name: saved.fullName }));
-    if (!memberId && submitter?.dataset.action === 'add-another') {
-      window.scrollTo({ top: 0 });
-      setTimeout(() => book.form.setFocus('fullName'), 0);
-      return { startOver: nextMemberFields(fields) };
-    }
+    if (!memberId && submitter?.dataset.action === 'add-another') return { startOver: nextMemberFields(fields) };
     navigate(memberId ? `/members/${memberId}` : '/members', { replace: true });
   });
 

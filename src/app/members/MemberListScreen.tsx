@@ -74,8 +74,16 @@ export function MemberListScreen() {
     navigate(search ? `/members?${search}` : '/members', { replace: true });
   };
 
+  const emptyText =
+    members && members.length === 0
+      ? t('members.emptyClub')
+      : deferredQuery.trim()
+        ? t('members.noMatch')
+        : t('members.noneInFilter', { filter: t(`members.filter.${filter}`) });
+
   return (
     <AppShell title={t('members.title')}>
+      {/* The search and what the list shows now stay in sight while it scrolls. */}
       <div className="list-tools">
         <input
           className="input search"
@@ -87,27 +95,36 @@ export function MemberListScreen() {
           value={query}
           onChange={(e) => setParams({ q: e.target.value })}
         />
-        <div className="chips" role="group" aria-label={t('members.filtersLabel')}>
-          {MEMBER_FILTERS.map((f) => (
-            <button
-              key={f}
-              type="button"
-              className={f === filter ? 'chip chip--on' : 'chip'}
-              aria-pressed={f === filter}
-              onClick={() => setParams({ filter: f })}
-            >
-              {t(`members.filter.${f}`)}
-            </button>
-          ))}
-        </div>
+        {members !== undefined && (
+          <div className="list-status">
+            <p className="list-count" aria-live="polite" elementtiming="member-list">
+              {t('members.count', { count: shown.length })}
+            </p>
+            {filter !== 'all' && (
+              <button type="button" className="filter-on" onClick={() => setParams({ filter: 'all' })} aria-label={t('members.clearFilter', { filter: t(`members.filter.${filter}`) })}>
+                {t(`members.filter.${filter}`)} <span aria-hidden="true">✕</span>
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="chips" role="group" aria-label={t('members.filtersLabel')}>
+        {MEMBER_FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            className={f === filter ? 'chip chip--on' : 'chip'}
+            aria-pressed={f === filter}
+            onClick={() => setParams({ filter: f })}
+          >
+            {t(`members.filter.${f}`)}
+          </button>
+        ))}
       </div>
       {members === undefined ? null : (
         <>
-          <p className="list-count" aria-live="polite" elementtiming="member-list">
-            {t('members.count', { count: shown.length })}
-          </p>
           {shown.length === 0 ? (
-            <p className="empty">{members.length === 0 ? t('members.emptyClub') : t('members.noMatch')}</p>
+            <p className="empty">{emptyText}</p>
           ) : (
             <ul className="member-list">
               {shown.slice(0, MOST_ROWS).map((m) => (

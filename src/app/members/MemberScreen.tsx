@@ -12,12 +12,20 @@ import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 
-function Fact({ label, value }: { label: string; value: string | null }) {
+function Fact({ label, value, href }: { label: string; value: string | null; href?: string }) {
   if (value === null || value === '') return null;
   return (
     <div className="fact">
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd>
+        {href ? (
+          <a className="fact__action" href={href}>
+            {value}
+          </a>
+        ) : (
+          value
+        )}
+      </dd>
     </div>
   );
 }
@@ -37,7 +45,8 @@ function MemberDetails({ member }: { member: Member }) {
         label={t('members.field.birth')}
         value={`${member.birthDate ? formatDate(member.birthDate) : member.birthYear} · ${t('members.age', { count: ageOn(member, today) })}`}
       />
-      <Fact label={t('members.field.phone')} value={member.phone} />
+      {/* One tap calls the member. */}
+      <Fact label={t('members.field.phone')} value={member.phone} href={member.phone ? `tel:${member.phone}` : undefined} />
       <Fact label={t('members.field.group')} value={member.group} />
       <Fact label={t('members.field.village')} value={member.village} />
       <Fact label={t('members.field.poverty')} value={poverty} />

@@ -46,7 +46,6 @@ export function InviteScreen({ serverUrl }: { serverUrl: string }) {
         <ChoiceButtons
           label={t('invite.role')}
           value={role}
-          wrap
           choices={INVITABLE_ROLES.map((option) => ({ value: option, label: t(`deviceRole.${option}`) }))}
           onChoose={(option) => {
             setRole(option);

@@ -64,13 +64,14 @@ function BackupExport() {
 }
 
 function StorageNotice() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [room, setRoom] = useState<StorageRoom | null>(null);
   useEffect(() => {
     storageRoom().then(setRoom, () => setRoom(null));
   }, []);
   if (!room) return null;
-  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  // "10.240 MB": grouped as Vietnamese numbers are (English: "10,240 MB").
+  const mb = (bytes: number) => new Intl.NumberFormat(i18n.language).format(Math.round(bytes / (1024 * 1024)));
   return (
     <p className={room.low ? 'form__error' : 'field__hint'}>
       {t(room.low ? 'settings.storageLow' : 'settings.storage', { used: mb(room.usedBytes), free: mb(room.quotaBytes - room.usedBytes) })}

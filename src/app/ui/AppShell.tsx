@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useRoute } from 'wouter';
+import { Link, useLocation, useRoute } from 'wouter';
 import { FlashMessage } from './flash';
 import { SaveBadge } from './SaveBadge';
 
@@ -19,6 +19,11 @@ function NavLink({ href, icon, label }: { href: string; icon: string; label: str
 /** Title bar, save badge, the screen, and three big tabs within thumb reach. */
 export function AppShell({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
   const { t } = useTranslation();
+  const [path] = useLocation();
+  // A new screen starts at its top, not where the last one was scrolled to.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [path]);
   return (
     <div className="shell">
       <header className="topbar">

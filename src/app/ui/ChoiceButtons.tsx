@@ -4,10 +4,10 @@ export function ChoiceButtons<V extends string>(props: {
   value: V;
   choices: { value: V; label: string; lang?: string; className?: string }[];
   onChoose: (value: V) => void;
-  wrap?: boolean;
 }) {
+  // They wrap onto more lines when the text is large rather than leave the screen.
   return (
-    <div className={props.wrap ? 'choices choices--wrap' : 'choices'} role="radiogroup" aria-label={props.label}>
+    <div className="choices" role="radiogroup" aria-label={props.label}>
       {props.choices.map((choice) => (
         <button
           key={choice.value}

@@ -11,7 +11,6 @@ export function TextSizePicker() {
     <ChoiceButtons
       label={t('settings.textSize')}
       value={size}
-      wrap
       choices={TEXT_SIZES.map((option) => ({ value: option, label: t(`settings.size.${option}`), className: `choice--size-${option}` }))}
       onChoose={(option) => {
         applyTextSize(option);

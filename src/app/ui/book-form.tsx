@@ -102,16 +102,24 @@ export function useBookForm<T extends FieldValues>(options: BookFormOptions<T>):
             if (after) {
               draft.restart(after.startOver);
               setFormError(null);
+              // The next record starts at the top, with the keyboard on its first field.
+              const first = formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea');
+              if (first) bringIntoView(first);
             }
           } catch (error) {
-            setFormError(errorKey?.(error) ?? showWriteError(error, form.setError));
+            const message = errorKey?.(error) ?? showWriteError(error, form.setError);
             const fields = error instanceof RecordInvalidError ? error.problems.map((p) => p.field.split('.')[0]!) : [];
-            // A problem of the whole form: the message above the button takes the focus.
-            if (!focusFirstProblem(formRef.current, fields)) focusFormError.current = true;
+            // A problem of a field is shown and focused at the field; only a problem of the
+            // whole form (a full phone, a wrong code) is said above the button, and focused.
+            if (focusFirstProblem(formRef.current, fields)) setFormError(null);
+            else {
+              setFormError(message);
+              focusFormError.current = true;
+            }
           }
         },
         (errors) => {
-          setFormError('form.fixErrors');
+          setFormError(null);
           focusFirstProblem(formRef.current, Object.keys(errors));
         },
       ),
@@ -190,8 +198,9 @@ export function BookFormView<T extends FieldValues>(props: {
         <button type="submit" className="button button--primary" disabled={book.form.formState.isSubmitting}>
           {props.submitLabel}
         </button>
-        {props.extraActions}
       </div>
+      {/* Only the main button stays pinned above the tabs: at the largest text two would hide the form. */}
+      {props.extraActions && <div className="form__more-actions">{props.extraActions}</div>}
     </form>
   );
 }

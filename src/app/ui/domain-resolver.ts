@@ -15,7 +15,9 @@ export function domainResolver<T extends FieldValues>(
 ): Resolver<T> {
   return async (values) => {
     const result = validate(schema, values);
-    const problems = [...(result.ok ? [] : result.problems), ...(extraChecks?.(values) ?? [])];
+    // The typing checks first: about the value itself ("after this year"), they say more than
+    // a comparison with another field does.
+    const problems = [...(extraChecks?.(values) ?? []), ...(result.ok ? [] : result.problems)];
     if (problems.length === 0 && result.ok) return { values: result.value, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const problem of problems) {

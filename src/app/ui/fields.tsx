@@ -337,7 +337,7 @@ export function ManyChoicesField<T extends FieldValues, V extends string>(props:
   const chosen = (field.value as V[]) ?? [];
   return (
     <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required} group>
-      <div className="choices choices--wrap">
+      <div className="choices">
         {props.choices.map((choice) => {
           const on = chosen.includes(choice.value);
           return (

@@ -29,7 +29,7 @@ describe('the member register', () => {
     await waitFor(() => expect(namesShown()).toHaveLength(5));
     expect(namesShown()).toEqual(['Lê Thị Ánh', 'Nguyễn Thị Bình', 'Trần Văn Đức', 'Nguyễn Thị Lan', 'Phạm Văn Nguyên']);
 
-    await user.type(screen.getByRole('searchbox', { name: 'Tìm thành viên' }), 'nguyen thi');
+    await user.type(screen.getByRole('searchbox', { name: 'Tìm thành viên theo tên hoặc số điện thoại' }), 'nguyen thi');
     await waitFor(() => expect(namesShown()).toEqual(['Nguyễn Thị Bình', 'Nguyễn Thị Lan']));
     expect(screen.getByText('2 người')).toBeTruthy();
 
@@ -55,5 +55,35 @@ describe('the member register', () => {
     await waitFor(() => expect(namesShown()).toEqual(['Nguyễn Thị Lan']));
     await user.click(screen.getByRole('button', { name: 'Đã rời CLB' }));
     await waitFor(() => expect(namesShown()).toEqual(['Bùi Văn Tư']));
+  });
+
+  it('opened from a home tile, says which filter is on beside the count, and takes it off in one tap', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp({ path: '/' });
+    await addMembers(db, [
+      { fullName: 'Nguyễn Thị Lan', roles: ['careRecipient'] },
+      { fullName: 'Trần Văn Đức', gender: 'male' },
+    ]);
+    await user.click(await screen.findByRole('link', { name: /Người được chăm sóc/ }));
+    await waitFor(() => expect(namesShown()).toEqual(['Nguyễn Thị Lan']));
+    // All seven filters are on the page, the one that is on marked as pressed.
+    const filters = within(screen.getByRole('group', { name: 'Lọc danh sách' })).getAllByRole('button');
+    expect(filters).toHaveLength(7);
+    expect(filters.filter((chip) => chip.getAttribute('aria-pressed') === 'true').map((chip) => chip.textContent)).toEqual(['Được chăm sóc']);
+    const on = screen.getByRole('button', { name: 'Bỏ lọc “Được chăm sóc”, xem tất cả' });
+    expect(on.closest('.list-tools')).not.toBeNull();
+    await user.click(on);
+    await waitFor(() => expect(namesShown()).toHaveLength(2));
+  });
+
+  it('says "nobody has left" for an empty filter, and "type fewer letters" only when something was typed', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp({ path: '/members?filter=left' });
+    await addMembers(db, [{ fullName: 'Nguyễn Thị Lan' }]);
+    expect(await screen.findByText('Không có ai trong mục “Đã rời CLB”.')).toBeTruthy();
+    expect(screen.queryByText(/gõ ít chữ hơn/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Tất cả' }));
+    await user.type(screen.getByRole('searchbox'), 'xyz');
+    expect(await screen.findByText('Không có ai khớp. Hãy thử gõ ít chữ hơn.')).toBeTruthy();
   });
 });

@@ -61,7 +61,7 @@ describe('first start: try it with a sample club', () => {
     expect(await screen.findByRole('heading', { name: club!.name })).toBeTruthy();
     const figures = memberFigures(await liveRecords(db, 'members'), todayOn(), 60);
     expect(figures.members).toBeGreaterThan(55); // a few made-up members have left the club
-    const membersFigure = screen.getByRole('link', { name: new RegExp(`^${figures.members}\\s*Thành viên$`) });
+    const membersFigure = await screen.findByRole('link', { name: new RegExp(`^${figures.members}\\s*Thành viên$`) });
     expect(within(membersFigure).getByText(String(figures.members))).toBeTruthy();
 
     // The register lists those still in the club, with their count.

@@ -1,0 +1,85 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** The text sizes of Settings, smallest to largest (preferences.ts). */
+export const TEXT_SIZES = ['normal', 'large', 'extraLarge'] as const;
+/** The narrowest phones in use, and the common cheap one. */
+export const WIDTHS = [320, 360] as const;
+
+/**
+ * Whatever does not fit the screen, in words: the page scrolling sideways, a box reaching
+ * past an edge, text cut by its box, an input whose text or placeholder is wider than it.
+ */
+export async function whatDoesNotFit(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = window.innerWidth;
+    const name = (el: Element) => {
+      const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+      return `<${el.tagName.toLowerCase()}${el.className ? ` class="${String(el.className)}"` : ''}> "${text}"`;
+    };
+    if (document.documentElement.scrollWidth > width + 1) problems.push(`the page is ${document.documentElement.scrollWidth}px wide on a ${width}px screen`);
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden], details:not([open]) > :not(summary)')) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0 || Number(style.opacity) === 0) continue;
+      // The screen-reader-only texts are 1 px boxes on purpose.
+      if (rect.width <= 1 && rect.height <= 1) continue;
+      if (rect.right > width + 1 || rect.left < -1) problems.push(`${name(el)} reaches past the screen's edge (${Math.round(rect.left)}–${Math.round(rect.right)} px)`);
+      // An input scrolls what is typed into it, as people expect; what it says of itself (its
+      // placeholder, when empty) must fit.
+      const control = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+      const clips = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+      if (!control && clips && el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} cuts its text (${el.scrollWidth} px in ${el.clientWidth} px)`);
+      if (el instanceof HTMLInputElement && ['text', 'search', 'tel', 'url'].includes(el.type) && el.value === '' && el.placeholder) {
+        const shown = el.placeholder;
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const needed = canvas.measureText(shown).width + (shown.length - 1) * (parseFloat(style.letterSpacing) || 0);
+        if (needed > room + 1) problems.push(`${name(el)} shows "${shown}" in too little room (${Math.round(needed)} px in ${Math.round(room)} px)`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** The page fits at every text size, on a 320 and a 360 px screen. */
+export async function expectFitsEverywhere(page: Page, screen: string): Promise<void> {
+  const original = page.viewportSize() ?? { width: 360, height: 640 };
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: original.height });
+    for (const size of TEXT_SIZES) {
+      await page.evaluate((s) => (document.documentElement.dataset.textSize = s), size);
+      const problems = await whatDoesNotFit(page);
+      expect(problems, `${screen} at ${width} px, text size ${size}`).toEqual([]);
+    }
+  }
+  await page.setViewportSize(original);
+  await page.evaluate(() => (document.documentElement.dataset.textSize = localStorage.getItem('so-clb.textSize') ?? 'normal'));
+}
+
+/** No accessibility violation axe can find (WCAG 2.1 A and AA, and best practice). */
+export async function expectAxeClean(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(violations, screen).toEqual([]);
+}
+
+/** Every target at least 48 px in both directions: the brief's touch targets. */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=radio], label.choice, label.check')) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+      // A radio, checkbox or file input inside its big label is tapped through the label.
+      if (el instanceof HTMLInputElement && el.closest('label')) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      if (rect.width < 47.5 || rect.height < 47.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+    }
+    return small;
+  });
+}

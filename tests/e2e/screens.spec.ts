@@ -1,0 +1,137 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ClubServer, E2E_SETUP_CODE } from './club-server';
+import { expectAxeClean, expectFitsEverywhere, smallTargets } from './fits';
+import { makeClubBook } from './phone';
+
+/**
+ * Every screen of the app, as its people see it: at 320 and 360 px, at every text size,
+ * nothing scrolls sideways and no text is cut; axe finds nothing; every target is big
+ * enough to tap. A new book adds its screens to SCREENS, and is held to the same.
+ */
+const server = new ClubServer(4312);
+test.beforeAll(() => server.start());
+test.afterAll(() => server.dispose());
+
+async function newPhone(browser: import('@playwright/test').Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  return context.newPage();
+}
+
+async function check(page: Page, screen: string): Promise<void> {
+  await expectFitsEverywhere(page, screen);
+  await expectAxeClean(page, screen);
+  expect(await smallTargets(page), `${screen}: targets under 48 px`).toEqual([]);
+}
+
+test('the first start: language and text size, start, make a club, join one', async ({ browser }) => {
+  const page = await newPhone(browser);
+  await page.goto(server.url);
+  await expect(page.getByRole('radio', { name: 'Tiếng Việt' })).toBeVisible();
+  // The text size can be chosen before anything else.
+  await expect(page.getByRole('radio', { name: 'Rất lớn' })).toBeVisible();
+  await check(page, 'language and text size');
+  await page.getByRole('radio', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page.getByRole('button', { name: 'Lập sổ cho câu lạc bộ' })).toBeVisible();
+  await check(page, 'start');
+  await page.getByRole('button', { name: 'Lập sổ cho câu lạc bộ' }).click();
+  await expect(page.getByLabel('Tên câu lạc bộ')).toBeVisible();
+  await check(page, 'make a club');
+  await page.getByRole('button', { name: 'Lập sổ' }).click();
+  await expect(page.getByText('Hãy nhập tên câu lạc bộ.')).toBeVisible();
+  await check(page, 'make a club, with its problems shown');
+  await page.goBack();
+  await page.getByRole('button', { name: 'Tham gia CLB đã có (có mã mời)' }).click();
+  await expect(page.getByLabel('Mã mời')).toBeVisible();
+  await check(page, 'join a club');
+  await page.context().close();
+});
+
+test('every screen of a club’s book', async ({ browser }) => {
+  const page = await newPhone(browser);
+  await makeClubBook(page, server.url);
+  await check(page, 'home of a new club');
+
+  // Two members, one with every detail, so that the list and the pages are full.
+  await page.getByRole('link', { name: '+ Thêm thành viên' }).first().click();
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Phương Thảo');
+  await page.getByLabel('Năm sinh').fill('1948');
+  await page.getByLabel('Số điện thoại').fill('0912345678');
+  await page.getByLabel('Tổ / nhóm').fill('Tổ 3 xóm Chùa');
+  await page.getByRole('radio', { name: 'Cận nghèo' }).check({ force: true });
+  await page.getByLabel('Năm được công nhận').fill('2025');
+  await page.getByRole('checkbox', { name: 'Tình nguyện viên' }).check({ force: true });
+  await page.getByRole('checkbox', { name: 'Được chăm sóc tại nhà' }).check({ force: true });
+  await page.getByLabel('Ngày vào CLB').fill('01032019');
+  await check(page, 'add a member, filled in');
+  await page.getByRole('button', { name: 'Lưu và thêm người nữa' }).click();
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('');
+  await page.getByLabel('Họ và tên').fill('Trần Văn Đức');
+  await page.getByLabel('Năm sinh').fill('2030');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByText('Năm sinh không thể sau năm nay. Hãy xem lại.')).toBeVisible();
+  await check(page, 'add a member, with its problems shown');
+  await page.getByLabel('Năm sinh').fill('1946');
+  await page.getByRole('checkbox', { name: 'Vào từ trước, không rõ ngày' }).check({ force: true });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByText('2 người')).toBeVisible();
+  await check(page, 'the member list');
+
+  await page.getByRole('link', { name: 'Trang chính' }).click();
+  await page.getByRole('link', { name: /Người được chăm sóc/ }).click();
+  await expect(page.getByRole('button', { name: 'Bỏ lọc “Được chăm sóc”, xem tất cả' })).toBeInViewport();
+  await check(page, 'the member list, filtered from a home tile');
+
+  await page.getByRole('link', { name: /Nguyễn Thị Phương Thảo/ }).click();
+  await expect(page.getByRole('link', { name: '0912345678' })).toHaveAttribute('href', 'tel:0912345678');
+  await check(page, 'a member’s page');
+  await page.getByRole('link', { name: 'Sửa' }).click();
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('Nguyễn Thị Phương Thảo');
+  await check(page, 'edit a member');
+  await page.getByLabel('Tổ / nhóm').fill('Tổ 4');
+  await page.getByRole('link', { name: 'Quay lại' }).click();
+  await page.getByRole('link', { name: 'Sửa' }).click();
+  await expect(page.getByText(/Đây là phần bạn đang ghi dở/)).toBeVisible();
+  await check(page, 'edit a member, with a draft offered');
+
+  await page.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Nối với máy chủ' })).toBeVisible();
+  await check(page, 'settings, not connected');
+  await page.getByRole('link', { name: 'Sửa thông tin và quy chế' }).click();
+  await expect(page.getByLabel('Mức vay tối đa một người')).toBeVisible();
+  await check(page, 'the club’s details and rules');
+  await page.getByRole('link', { name: 'Quay lại' }).click();
+  await page.getByRole('link', { name: 'Nối với máy chủ' }).click();
+  await expect(page.getByLabel('Mã thiết lập')).toBeVisible();
+  await check(page, 'connect to the server');
+  await page.getByLabel('Mã thiết lập').fill(E2E_SETUP_CODE);
+  await page.getByLabel('Tên máy này').fill('Máy chị Hoa, chủ nhiệm câu lạc bộ');
+  await page.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();
+  await expect(page.getByText(`Đã nối với ${server.url}.`)).toBeVisible();
+  await expect(page.getByTestId('save-badge-text')).toContainText('đã gửi hết');
+  await check(page, 'settings, connected');
+
+  await page.getByRole('link', { name: 'Mời thêm máy' }).click();
+  await expect(page.getByRole('button', { name: 'Tạo mã mời' })).toBeVisible();
+  await check(page, 'invite a phone');
+  await page.getByRole('button', { name: 'Tạo mã mời' }).click();
+  await expect(page.getByTestId('invite-code')).toBeVisible();
+  await check(page, 'invite a phone, with its code');
+  await page.getByRole('link', { name: 'Quay lại' }).click();
+  await page.getByRole('link', { name: 'Các máy trong CLB' }).click();
+  await expect(page.getByText(/máy này/)).toBeVisible();
+  await check(page, 'the club’s phones');
+  await page.goto(`${server.url}/attention`);
+  await expect(page.getByText('Không có gì cần xem lại.')).toBeVisible();
+  await check(page, 'changes that need attention');
+  await page.goto(`${server.url}/settings/join`);
+  await expect(page.getByLabel('Mã mời')).toBeVisible();
+  await check(page, 'join again');
+  await page.context().close();
+});
