@@ -82,6 +82,18 @@ test('every screen of a club’s book', async ({ browser }) => {
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByText('2 người')).toBeVisible();
   await check(page, 'the member list');
+  // Scrolled to its end at the largest text, the last row is not under the "add" button.
+  await page.evaluate(() => (document.documentElement.dataset.textSize = 'extraLarge'));
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const lastRow = page.locator('.member-row').last();
+  expect(
+    await lastRow.evaluate((row) => {
+      const box = row.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.bottom - 4);
+      return row.contains(hit);
+    }),
+  ).toBe(true);
+  await page.evaluate(() => (document.documentElement.dataset.textSize = 'normal'));
 
   await page.getByRole('link', { name: 'Trang chính' }).click();
   await page.getByRole('link', { name: /Người được chăm sóc/ }).click();

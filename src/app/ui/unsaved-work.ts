@@ -2,7 +2,9 @@ import { useEffect, useSyncExternalStore } from 'react';
 
 /**
  * Which forms on screen hold typing that is not saved yet. The update prompt reads it so
- * that a new version never reloads over a half-filled form, and closing the tab asks first.
+ * that a new version never reloads over a half-filled form. Closing the tab does not ask
+ * (the browser's "leave site?" is in its own words, not the person's): the typing is kept
+ * as a draft anyway (use-draft.ts).
  */
 const dirtyForms = new Set<string>();
 const listeners = new Set<() => void>();
@@ -30,11 +32,8 @@ export function useUnsavedWorkGuard(formName: string, dirty: boolean): void {
     if (!dirty) return;
     dirtyForms.add(formName);
     notify();
-    const warnBeforeLeaving = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warnBeforeLeaving);
     return () => {
       dirtyForms.delete(formName);
-      window.removeEventListener('beforeunload', warnBeforeLeaving);
       notify();
     };
   }, [formName, dirty]);
