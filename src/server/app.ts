@@ -44,10 +44,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
 
   const waits = new ClubWaits(options.store);
-  // A phone waiting on /sync/wait is answered at once when the server stops, so that a
-  // graceful stop does not wait out its 50 seconds.
-  app.addHook('preClose', async () => waits.releaseAll());
-  app.addHook('onClose', async () => waits.close());
+  // Stopping: a phone waiting on /sync/wait is answered at once, not after its 50 seconds,
+  // and an answer given meanwhile closes its connection, so the stop does not wait out the
+  // keep-alive of a connection that was busy when it began.
+  let stopping = false;
+  app.addHook('preClose', async () => {
+    stopping = true;
+    waits.close();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (stopping) reply.header('connection', 'close');
+    return payload;
+  });
 
   const context: RouteContext = {
     store: options.store,

@@ -14,6 +14,8 @@ interface Waiter {
 export class ClubWaits {
   private readonly waiting = new Map<string, Set<Waiter>>();
   private readonly stopListening: () => void;
+  /** Set when the server begins to stop: a request still on its way in is answered at once. */
+  private closed = false;
 
   constructor(private readonly store: Store) {
     this.stopListening = store.onClubChange((clubId) => {
@@ -27,6 +29,7 @@ export class ClubWaits {
    * passes first, the request goes away (`signal`), or the server stops.
    */
   waitPast(clubId: string, since: number, timeoutMs: number, signal?: AbortSignal): Promise<number | null> {
+    if (this.closed) return Promise.resolve(null);
     return new Promise((resolve) => {
       const timer = setTimeout(() => waiter.finish(null), timeoutMs);
       const waiter: Waiter = {
@@ -64,13 +67,13 @@ export class ClubWaits {
     }
   }
 
-  /** The server is stopping: every waiting phone gets its answer now ("nothing yet"). */
-  releaseAll(): void {
-    for (const set of [...this.waiting.values()]) for (const waiter of [...set]) waiter.finish(null);
-  }
-
+  /**
+   * The server is stopping: every waiting phone gets its answer now ("nothing yet"), and so
+   * does any that comes after (its request was already past the door when the stop began).
+   */
   close(): void {
-    this.releaseAll();
+    this.closed = true;
+    for (const set of [...this.waiting.values()]) for (const waiter of [...set]) waiter.finish(null);
     this.stopListening();
   }
 }

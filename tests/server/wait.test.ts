@@ -170,3 +170,25 @@ for (const kind of STORE_KINDS.filter((k) => k.name === 'PostgreSQL')) {
     });
   });
 }
+
+describe('GET /sync/wait while the server stops', () => {
+  it('answers a wait that was still on its way in when the stop began, instead of holding the stop for its timeout', async () => {
+    const [kind] = STORE_KINDS;
+    const h = await startServer(kind!);
+    const chair = await createClub(h);
+    // The request's sign-in is slowed down, so the stop begins while it is in the door.
+    const findDevice = h.store.findDeviceByTokenHash.bind(h.store);
+    let arrived!: () => void;
+    const inTheDoor = new Promise<void>((resolve) => (arrived = resolve));
+    h.store.findDeviceByTokenHash = async (hash) => {
+      arrived();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return findDevice(hash);
+    };
+    const waiting = wait(h, chair, 1, 50);
+    await inTheDoor;
+    const { ms } = await timed(h.close());
+    expect(ms).toBeLessThan(2_000);
+    expect((await waiting).status).toBe(200);
+  });
+});
