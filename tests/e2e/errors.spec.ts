@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { ClubServer } from './club-server';
-import { makeClubBook } from './phone';
+import { makeClubBook, newPhone } from './phone';
 
 /**
  * A refused form says so where the eyes are, at the largest text on a 360 px phone: the
@@ -11,11 +11,6 @@ const server = new ClubServer(4314);
 test.beforeAll(() => server.start());
 test.afterAll(() => server.dispose());
 
-async function largestTextPhone(browser: import('@playwright/test').Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-  await context.addInitScript(() => localStorage.setItem('so-clb.textSize', 'extraLarge'));
-  return context.newPage();
-}
 
 /** On screen, focused, and nothing drawn over its middle (no bar, no sticky button). */
 async function expectInSight(locator: Locator): Promise<void> {
@@ -30,7 +25,7 @@ async function expectInSight(locator: Locator): Promise<void> {
 }
 
 test('a wrong invite code is said above the button, read out and focused', async ({ browser }) => {
-  const page = await largestTextPhone(browser);
+  const page = await newPhone(browser, { textSize: 'extraLarge' });
   await page.goto(`${server.url}/?step=join`);
   await page.getByLabel('Mã mời').fill('K7M2PX9Q');
   await page.getByLabel('Tên máy này').fill('Máy chị Lan');
@@ -45,7 +40,7 @@ test('a wrong invite code is said above the button, read out and focused', async
 });
 
 test('a wrong setup code on connecting is said where it is seen', async ({ browser }) => {
-  const page = await largestTextPhone(browser);
+  const page = await newPhone(browser, { textSize: 'extraLarge' });
   await makeClubBook(page, server.url);
   await page.goto(`${server.url}/settings/connect`);
   await page.getByLabel('Mã thiết lập').fill('NOT-THE-CODE');
@@ -58,7 +53,7 @@ test('a wrong setup code on connecting is said where it is seen', async ({ brows
 });
 
 test('a member form saved too early moves to its first problem, each one in turn', async ({ browser }) => {
-  const page = await largestTextPhone(browser);
+  const page = await newPhone(browser, { textSize: 'extraLarge' });
   await makeClubBook(page, server.url);
   await page.getByRole('link', { name: '+ Thêm thành viên' }).first().click();
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();

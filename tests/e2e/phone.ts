@@ -1,4 +1,4 @@
-import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,24 @@ export async function openPhone(
     /** The browser closes (the person swipes the app away); the phone's storage stays. */
     shutDown: () => context.close(),
   };
+}
+
+/**
+ * A phone in a fresh browser context of the test's browser (no profile on disk: enough where
+ * installability does not matter), at the size of a cheap Android phone; `textSize` is the
+ * setting the person chose before this visit.
+ */
+export async function newPhone(browser: Browser, options: { textSize?: 'normal' | 'large' | 'extraLarge' } = {}): Promise<Page> {
+  const use = config.use!;
+  const context = await browser.newContext({
+    viewport: use.viewport,
+    isMobile: use.isMobile,
+    hasTouch: use.hasTouch,
+    locale: use.locale,
+    timezoneId: use.timezoneId,
+  });
+  if (options.textSize) await context.addInitScript((size) => localStorage.setItem('so-clb.textSize', size), options.textSize);
+  return context.newPage();
 }
 
 export const CLUB_NAME = 'CLB Liên thế hệ thôn Đông';

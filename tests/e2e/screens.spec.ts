@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ClubServer, E2E_SETUP_CODE } from './club-server';
 import { expectAxeClean, expectFitsEverywhere, smallTargets } from './fits';
-import { makeClubBook } from './phone';
+import { makeClubBook, newPhone } from './phone';
 
 /**
  * Every screen of the app, as its people see it: at 320 and 360 px, at every text size,
@@ -12,16 +12,6 @@ const server = new ClubServer(4312);
 test.beforeAll(() => server.start());
 test.afterAll(() => server.dispose());
 
-async function newPhone(browser: import('@playwright/test').Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 640 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  return context.newPage();
-}
 
 async function check(page: Page, screen: string): Promise<void> {
   await expectFitsEverywhere(page, screen);

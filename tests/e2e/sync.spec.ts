@@ -1,22 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ClubServer, E2E_SETUP_CODE } from './club-server';
-import { addMember, makeClubBook } from './phone';
+import { addMember, makeClubBook, newPhone } from './phone';
 
 const server = new ClubServer(4311);
 
 test.beforeAll(() => server.start());
 test.afterAll(() => server.dispose());
-
-async function newPhone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 640 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  return context.newPage();
-}
 
 async function serviceWorkerReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
