@@ -15,7 +15,12 @@ export class ClubServer {
   private process: ChildProcess | null = null;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'so-clb-e2e-'));
 
-  constructor(readonly port: number) {}
+  readonly port: number;
+
+  /** E2E_PORT_OFFSET moves every suite's port, so two checkouts can run their suites at once. */
+  constructor(port: number) {
+    this.port = port + Number(process.env.E2E_PORT_OFFSET ?? 0);
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
