@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineCollection } from './collection';
 import { DEVICE_ROLES } from './record';
-import { calendarDate, optionalText, text, wholeNumber } from './validation';
+import { acrossFields, calendarDate, optionalText, text, wholeNumber } from './validation';
 import { foldForSearch, matchesFolded } from './names';
 import { isCalendarDate, type CalendarDate } from './dates';
 
@@ -86,15 +86,15 @@ export const members = defineCollection({
     const joinedOn = typeof member.joinedOn === 'string' && isCalendarDate(member.joinedOn) ? member.joinedOn : null;
     const birthYear = Number.isInteger(member.birthYear) ? member.birthYear : null;
     if (birthDate !== null && birthYear !== null && Number(birthDate.slice(0, 4)) !== birthYear) {
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.birthDateYear' });
+      ctx.addIssue(acrossFields('birthDate', 'validation.birthDateYear', ['birthYear']));
     }
     if (leftOn !== null && joinedOn !== null && leftOn < joinedOn) {
-      ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'validation.leftBeforeJoined' });
+      ctx.addIssue(acrossFields('leftOn', 'validation.leftBeforeJoined', ['joinedOn']));
     }
     // A birth year after the joining date is almost always the birth year mistyped (2030
     // for 1930): the error goes on the birth year, where the mistake is.
     if (joinedOn !== null && birthYear !== null && Number(joinedOn.slice(0, 4)) < birthYear) {
-      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.bornAfterJoining' });
+      ctx.addIssue(acrossFields('birthYear', 'validation.bornAfterJoining', ['joinedOn']));
     }
     if (Array.isArray(member.roles) && new Set(member.roles).size !== member.roles.length) {
       ctx.addIssue({ code: 'custom', path: ['roles'], message: 'validation.invalidValue' });

@@ -139,6 +139,11 @@ export interface Rejection {
   /** Extension: the i18n key of the message and the field it is about, for the phone's own words. */
   messageKey?: string;
   field?: string;
+  /**
+   * Extension, with code `conflict`: this change and another phone's, each valid, break a
+   * rule across fields together (joined after left). The other phone's field and value.
+   */
+  conflictsWith?: { field: string; value: unknown };
 }
 
 export interface PushResponse {
@@ -146,6 +151,8 @@ export interface PushResponse {
   ackedThrough: number;
   rejected: Rejection[];
   serverTime: string;
+  /** Extension: the club's version after this push, when it changed something. */
+  version?: number;
 }
 
 /**

@@ -27,6 +27,16 @@ export interface ValidationProblem {
   field: string;
   /** i18n key of the message, e.g. "validation.phone". */
   messageKey: string;
+  /** A rule across fields: every field it compares (`field` among them). */
+  fields?: string[];
+}
+
+/**
+ * A problem of a rule across fields, for a collection's `check`: on `field`, comparing it
+ * with `others`. The server tells two phones' edits that break it together from one bad edit.
+ */
+export function acrossFields(field: string, messageKey: string, others: readonly string[]) {
+  return { code: 'custom' as const, path: [field], message: messageKey, params: { fields: [field, ...others] } };
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: ValidationProblem[] };
@@ -36,10 +46,14 @@ export function validate<T>(schema: z.ZodMiniType<T>, input: unknown): Validated
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
-      field: issue.path.join('.'),
-      messageKey: issue.message,
-    })),
+    problems: result.error.issues.map((issue) => {
+      const fields = (issue as { params?: { fields?: unknown } }).params?.fields;
+      return {
+        field: issue.path.join('.'),
+        messageKey: issue.message,
+        ...(Array.isArray(fields) ? { fields: fields as string[] } : {}),
+      };
+    }),
   };
 }
 

@@ -28,6 +28,8 @@ export interface MutationRejection {
   messageKey?: string;
   /** The field the refusal is about, so the screen can point at it. */
   field?: string;
+  /** A rule across fields broken by another phone's edit: that field and its value. */
+  conflictsWith?: { field: string; value: unknown };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatDate } from '../domain/dates';
 import { validationMessage } from '../domain/validation-messages';
 
 /**
@@ -52,6 +53,12 @@ const sentences = {
 } as const satisfies Record<Language, Record<string, string>>;
 
 export type MessageKey = keyof (typeof sentences)['vi'];
+
+/** "Another phone wrote 30/06/2024.": the other half of a conflict across fields. */
+export function otherPhoneWrote(value: unknown, language: Language): string {
+  const shown = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value);
+  return language === 'vi' ? `Máy khác đã ghi: ${shown}.` : `Another phone wrote: ${shown}.`;
+}
 
 export function message(key: string, language: Language): string {
   if (key.startsWith('validation.')) return validationMessage(key, language);

@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, type CollectionName } from '../domain/collections';
 import type { ClubBookDatabase, MutationRejection, OutboxMutation } from '../local/database';
-import { takeSeq } from '../local/device';
+import { META, takeSeq } from '../local/device';
 import { recomputeRecord, type AnyRecord } from './rebase';
 
 /**
@@ -55,24 +55,34 @@ export async function discardRejected(db: ClubBookDatabase, seq: number): Promis
   const mutation = await db.outbox.get(seq);
   if (!mutation) return undefined;
   const table = db.records<AnyRecord>(mutation.collection);
-  return db.transaction('rw', [db.outbox, db.serverCopies, table], async () => {
+  return db.transaction('rw', [db.outbox, db.serverCopies, db.meta, table], async () => {
     const current: OutboxMutation | undefined = await db.outbox.get(seq);
     if (!current) return undefined;
     if (current.status !== 'rejected') throw new Error(`Change ${seq} is not refused; only refused changes can be discarded`);
     await db.outbox.delete(seq);
-    // A refused creation the person has since corrected (a later change to the same record):
-    // the server never had the record, so the correction alone could not make it. The next
-    // change carries the whole record as the person now sees it, and makes it.
-    const serverHasIt = (await db.serverCopies.get([current.collection, current.id])) !== undefined;
-    if (!serverHasIt && current.op === 'put') {
-      const later = (await db.outbox.where('[collection+id]').equals([current.collection, current.id]).sortBy('seq')).find(
-        (m) => m.op === 'put',
-      );
-      const record = await table.get(current.id);
-      if (later && record && !record.deleted) {
-        const { id: _id, version: _version, ...whole } = record;
-        await db.outbox.update(later.seq, { data: { ...whole, updatedAt: later.data.updatedAt ?? whole.updatedAt } });
-        return record;
+    const serverHasCopy = (await db.serverCopies.get([current.collection, current.id])) !== undefined;
+    if (!serverHasCopy && current.op === 'put') {
+      // A creation carries the whole record (createdAt among it); an edit only what changed.
+      if (typeof current.data.createdAt === 'string') {
+        // A refused creation the person has since corrected (a later change to the same
+        // record): the server never had the record, so the correction alone could not make
+        // it. The next change carries the whole record as the person now sees it, and makes it.
+        const later = (await db.outbox.where('[collection+id]').equals([current.collection, current.id]).sortBy('seq')).find(
+          (m) => m.op === 'put',
+        );
+        const record = await table.get(current.id);
+        if (later && record && !record.deleted) {
+          const { id: _id, version: _version, ...whole } = record;
+          await db.outbox.update(later.seq, { data: { ...whole, updatedAt: later.data.updatedAt ?? whole.updatedAt } });
+          return record;
+        }
+      } else {
+        // An edit of a record the server has but this phone holds no copy of (kept only since
+        // acknowledgements write copies): nothing here says what the server has, so nothing is
+        // guessed and nothing else is sent with it. The record stays as it is until the next
+        // pull, which starts over to bring every copy.
+        await db.meta.delete(META.pullCursor);
+        return table.get(current.id);
       }
     }
     return recomputeRecord(db, current.collection, current.id);

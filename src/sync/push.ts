@@ -1,9 +1,9 @@
 import { MAX_BODY_BYTES, MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type Mutation, type PushRequest, type PushResponse } from '../domain/protocol';
-import type { ClubBookDatabase, OutboxMutation } from '../local/database';
+import type { ClubBookDatabase, OutboxMutation, ServerCopy } from '../local/database';
 import { META } from '../local/device';
 import type { ServerConnection } from './connection';
 import { callServer, type HttpOptions } from './http';
-import { recordKey } from './rebase';
+import { mutationsByRecord, recomputeRecord, recordKey, replay } from './rebase';
 
 /**
  * Sends this phone's pending changes, oldest first, and removes each from the outbox only
@@ -38,28 +38,31 @@ export function nextBatch(pending: readonly OutboxMutation[], maxCount = MAX_MUT
 }
 
 /**
- * Applies a push answer to the outbox in one transaction: every pending mutation up to
- * `ackedThrough` leaves, except those refused, which stay marked `rejected` with the
- * server's reason. Mutations past `ackedThrough` stay pending.
+ * Applies a push answer in one transaction: every pending mutation up to `ackedThrough`
+ * leaves the outbox, except those refused, which stay marked `rejected` with the server's
+ * reason; mutations past `ackedThrough` stay pending. What the server accepted is written
+ * into this phone's copies of the server's records too (local = server + pending): a phone
+ * whose pulls were cut off since still knows what the server holds of its own changes,
+ * so discarding a later refused change goes back to that, not to nothing.
  */
 export async function applyAcknowledgement(db: ClubBookDatabase, response: PushResponse, sentAt: string): Promise<{ acknowledged: number; rejected: number }> {
   const refused = new Map(response.rejected.map((rejection) => [rejection.seq, rejection]));
-  return db.transaction('rw', db.outbox, db.meta, async () => {
+  return db.transaction('rw', db.outbox, db.meta, db.serverCopies, async () => {
     // One read of the acknowledged range (getAll), filtered here: a filter in the query
     // would walk an IndexedDB cursor row by row, a round trip each on a slow phone.
     const processed = (await db.outbox.where(':id').belowOrEqual(response.ackedThrough).toArray()).filter(
       (mutation) => mutation.status === 'pending',
     );
-    const done: number[] = [];
+    const done: OutboxMutation[] = [];
     let rejected = 0;
     for (const mutation of processed) {
       const rejection = refused.get(mutation.seq);
       if (!rejection) {
-        done.push(mutation.seq);
+        done.push(mutation);
         continue;
       }
       rejected++;
-      const { code, message, messageKey, field } = rejection;
+      const { code, message, messageKey, field, conflictsWith } = rejection;
       await db.outbox.update(mutation.seq, {
         status: 'rejected',
         rejection: {
@@ -67,14 +70,55 @@ export async function applyAcknowledgement(db: ClubBookDatabase, response: PushR
           message,
           ...(messageKey === undefined ? {} : { messageKey }),
           ...(field === undefined ? {} : { field }),
+          ...(conflictsWith === undefined ? {} : { conflictsWith }),
         },
       });
     }
+    await copyAcceptedChanges(db, done, response.version);
     // Acknowledged changes leave in runs of consecutive seqs, one range delete per run
     // (a batch is usually one run) instead of one delete request per change.
-    for (const [first, last] of consecutiveRuns(done)) await db.outbox.where(':id').between(first, last, true, true).delete();
+    for (const [first, last] of consecutiveRuns(done.map((m) => m.seq))) await db.outbox.where(':id').between(first, last, true, true).delete();
     if (processed.length > 0) await db.meta.put({ key: META.lastSentAt, value: sentAt });
     return { acknowledged: processed.length, rejected };
+  });
+}
+
+/**
+ * The server's copies, with the changes it just accepted replayed over them as the server
+ * merged them. A change to a record this phone has no copy of is a creation (its whole
+ * record) or an edit of a record the phone never pulled; only the first makes a copy.
+ */
+async function copyAcceptedChanges(db: ClubBookDatabase, accepted: readonly OutboxMutation[], version: number | undefined): Promise<void> {
+  if (accepted.length === 0) return;
+  const byRecord = mutationsByRecord(accepted);
+  const keys = [...byRecord.values()].map((group) => [group[0]!.collection, group[0]!.id] as [string, string]);
+  const copies = await db.serverCopies.bulkGet(keys);
+  const updated: ServerCopy[] = [];
+  keys.forEach(([collection, id], index) => {
+    const copy = copies[index];
+    const record = replay(copy?.record, byRecord.get(recordKey(collection, id))!);
+    if (!record) return;
+    if (version !== undefined) record.version = version;
+    updated.push({ ...copy, collection: collection as ServerCopy['collection'], id, record });
+  });
+  await db.serverCopies.bulkPut(updated);
+}
+
+/**
+ * A change refused as a conflict is not replayed over the server's copy (rebase.ts): its
+ * record goes back to what the server has at once, not only at the next pull that brings it.
+ */
+async function showServersSideOfConflicts(db: ClubBookDatabase, batch: readonly OutboxMutation[], response: PushResponse): Promise<void> {
+  const conflicts = new Set(response.rejected.filter((r) => r.code === 'conflict').map((r) => r.seq));
+  const refused = batch.filter((mutation) => conflicts.has(mutation.seq));
+  if (refused.length === 0) return;
+  const tables = [...new Set(refused.map((m) => m.collection))].map((collection) => db.records(collection));
+  await db.transaction('rw', [db.outbox, db.serverCopies, ...tables], async () => {
+    for (const mutation of refused) {
+      // Without a copy (a phone from before copies were kept at acknowledgement) there is
+      // nothing to go back to: the next pull brings it.
+      if (await db.serverCopies.get([mutation.collection, mutation.id])) await recomputeRecord(db, mutation.collection, mutation.id);
+    }
   });
 }
 
@@ -124,6 +168,7 @@ export async function pushPending(db: ClubBookDatabase, connection: ServerConnec
       options,
     );
     const applied = await applyAcknowledgement(db, response, response.serverTime ?? new Date().toISOString());
+    await showServersSideOfConflicts(db, batch, response);
     summary.batches++;
     const refused = new Set(response.rejected.map((rejection) => rejection.seq));
     for (const mutation of batch) {

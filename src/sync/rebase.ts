@@ -21,9 +21,15 @@ export function replay(base: AnyRecord | undefined, mutations: readonly OutboxMu
   let record: Record<string, unknown> | undefined = base ? { ...base } : undefined;
   let deleted = base?.deleted === true;
   for (const mutation of mutations) {
+    // A refused conflict is not what the server has: the record shows the server's (the
+    // change waits under "needs attention" with the other phone's value).
+    if (mutation.status === 'rejected' && mutation.rejection?.code === 'conflict') continue;
     if (mutation.op === 'put') {
-      record = { ...record, ...mutation.data, id: mutation.id };
-    } else if (record) {
+      // A put after a deletion changes nothing: deletes win, here as on the server.
+      if (!deleted) record = { ...record, ...mutation.data, id: mutation.id };
+    } else if (record && !deleted) {
+      // Deleting what is already deleted changes nothing either (the server answers
+      // "unchanged"): the tombstone keeps the time of the first deletion, as the server's does.
       deleted = true;
       record = { ...record, ...mutation.data, id: mutation.id };
     }

@@ -253,7 +253,7 @@ describe('members schema: trimming', () => {
 describe('members schema: checks across fields', () => {
   it('refuses a birth date in another year than the birth year', () => {
     expect(problems(memberFields({ birthYear: 1952, birthDate: '1951-03-05' }))).toEqual([
-      { field: 'birthDate', messageKey: 'validation.birthDateYear' },
+      { field: 'birthDate', messageKey: 'validation.birthDateYear', fields: ['birthDate', 'birthYear'] },
     ]);
     expect(valid(memberFields({ birthYear: 1952, birthDate: '1952-03-05' })).birthDate).toBe('1952-03-05');
   });
@@ -267,17 +267,17 @@ describe('members schema: checks across fields', () => {
 
   it('refuses leaving before joining, and allows leaving on the day of joining', () => {
     expect(problems(memberFields({ joinedOn: '2024-01-15', leftOn: '2024-01-14' }))).toEqual([
-      { field: 'leftOn', messageKey: 'validation.leftBeforeJoined' },
+      { field: 'leftOn', messageKey: 'validation.leftBeforeJoined', fields: ['leftOn', 'joinedOn'] },
     ]);
     expect(valid(memberFields({ joinedOn: '2024-01-15', leftOn: '2024-01-15' })).leftOn).toBe('2024-01-15');
   });
 
   it('puts "born after joining" on the birth year, where the typing slip is (2030 for 1930)', () => {
     expect(problems(memberFields({ birthYear: 2030, joinedOn: '2019-03-01' }))).toEqual([
-      { field: 'birthYear', messageKey: 'validation.bornAfterJoining' },
+      { field: 'birthYear', messageKey: 'validation.bornAfterJoining', fields: ['birthYear', 'joinedOn'] },
     ]);
     expect(problems(memberFields({ birthYear: 2000, joinedOn: '1999-12-31' }))).toEqual([
-      { field: 'birthYear', messageKey: 'validation.bornAfterJoining' },
+      { field: 'birthYear', messageKey: 'validation.bornAfterJoining', fields: ['birthYear', 'joinedOn'] },
     ]);
   });
 
@@ -293,7 +293,7 @@ describe('members schema: checks across fields', () => {
       expect.arrayContaining([
         { field: 'phone', messageKey: 'validation.phone' },
         { field: 'povertyYear', messageKey: 'validation.povertyYear' },
-        { field: 'leftOn', messageKey: 'validation.leftBeforeJoined' },
+        { field: 'leftOn', messageKey: 'validation.leftBeforeJoined', fields: ['leftOn', 'joinedOn'] },
       ]),
     );
   });
@@ -321,7 +321,7 @@ describe('members record schema', () => {
   it('applies the same cross-field checks to a stored record (the server refuses what the form refuses)', () => {
     expect(validate(members.recordSchema, memberRecord({ joinedOn: '2024-01-15', leftOn: '2023-01-01' }))).toEqual({
       ok: false,
-      problems: [{ field: 'leftOn', messageKey: 'validation.leftBeforeJoined' }],
+      problems: [{ field: 'leftOn', messageKey: 'validation.leftBeforeJoined', fields: ['leftOn', 'joinedOn'] }],
     });
   });
 });

@@ -214,7 +214,7 @@ describe('updateRecord', () => {
     const attempt = updateRecord(db, 'members', lan.id, { leftOn: '2020-01-01' });
     await expect(attempt).rejects.toBeInstanceOf(RecordInvalidError);
     await expect(attempt.catch((e: RecordInvalidError) => e.problems)).resolves.toEqual([
-      { field: 'leftOn', messageKey: 'validation.leftBeforeJoined' },
+      { field: 'leftOn', messageKey: 'validation.leftBeforeJoined', fields: ['leftOn', 'joinedOn'] },
     ]);
     expect(await snapshot(db)).toEqual(before);
   });

@@ -106,16 +106,22 @@ async function runScenario(steps: Step[]): Promise<void> {
 
     /**
      * A local edit never disappears under a pull: while a phone still holds a change of a
-     * field (pending or refused), the record on its screen shows its own last value.
+     * field (pending, or refused for a reason a person can mend), the record on its screen
+     * shows its own last value. A change refused as a conflict, and an edit of a member
+     * another phone deleted, are the exceptions: the record then shows what the server has.
      */
     const expectOwnEditsShown = async (phone: number) => {
       const db = phones[phone]!;
       const own = new Map<string, string>();
       for (const e of edits) if (e.phone === phone) own.set(`${e.id}/${e.field}`, e.value);
       for (const mutation of await db.outbox.toArray()) {
+        if (mutation.rejection?.code === 'conflict') continue;
         for (const field of ['notes', 'group'] as const) {
           if (!Object.hasOwn(mutation.data, field) || !own.has(`${mutation.id}/${field}`)) continue;
           const shown = await db.records<Member>('members').get(mutation.id);
+          // A member another phone deleted stays deleted, edits or not (deletes win): no
+          // screen shows it, and the edit waits to be refused as a conflict.
+          if (shown?.deleted) continue;
           expect(shown?.[field]).toBe(own.get(`${mutation.id}/${field}`));
         }
       }

@@ -40,11 +40,25 @@ describe('replay', () => {
     expect(out).toMatchObject({ fullName: 'Nguyễn Thị Lan', phone: '0911111111', version: 3, updatedAt: '2026-11-23T08:01:00.000Z' });
   });
 
-  it('tombstones on delete, and a later put never revives the record (deletes win)', () => {
+  it('tombstones on delete, and a later put neither revives the record nor changes it (deletes win, as on the server)', () => {
     const out = replay(base, [mutation(1, 'delete', base.id, { updatedAt: 'x' }), mutation(2, 'put', base.id, { notes: 'n', deleted: false })]);
     expect(out?.deleted).toBe(true);
-    expect(out?.notes).toBe('n');
+    expect(out?.updatedAt).toBe('x');
+    expect(out?.notes).toBe(base.notes);
     expect(replay({ ...base, deleted: true }, [mutation(1, 'put', base.id, { deleted: false })])?.deleted).toBe(true);
+  });
+
+  it('keeps the first deletion’s time when a tombstone is deleted again (the server answers "unchanged")', () => {
+    const tombstone = { ...base, deleted: true, updatedAt: '2026-11-20T03:00:00.000Z' };
+    const out = replay(tombstone, [mutation(1, 'delete', base.id, { updatedAt: '2026-11-23T08:00:00.000Z' })]);
+    expect(out).toEqual(tombstone);
+  });
+
+  it('does not replay a change refused as a conflict: the record shows what the server has', () => {
+    const refused = { ...mutation(1, 'put', base.id, { notes: 'n' }), status: 'rejected' as const, rejection: { code: 'conflict', message: 'x' } };
+    expect(replay(base, [refused])?.notes).toBe(base.notes);
+    const invalid = { ...refused, rejection: { code: 'invalid', message: 'x' } };
+    expect(replay(base, [invalid])?.notes).toBe('n');
   });
 
   it('builds a record from its create alone, and has nothing without a base or a create', () => {

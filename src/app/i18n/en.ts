@@ -310,6 +310,8 @@ export const en = {
     fix: 'Correct',
     retry: 'Send again',
     discard: 'Drop this change',
+    acrossPhones: 'The “{{mine}}” you wrote does not fit the “{{other}}” another phone wrote ({{value}}): {{rule}} This phone’s book is back to what the server has; correct it if needed.',
+    empty: 'empty',
   },
   update: {
     ready: 'A new version of Sổ CLB is ready.',

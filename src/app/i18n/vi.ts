@@ -303,6 +303,8 @@ export const vi = {
     fix: 'Sửa',
     retry: 'Gửi lại',
     discard: 'Bỏ thay đổi này',
+    acrossPhones: '“{{mine}}” bạn ghi không hợp với “{{other}}” máy khác đã ghi ({{value}}): {{rule}} Sổ trên máy này đã trở lại như trên máy chủ; hãy sửa lại nếu cần.',
+    empty: 'để trống',
   },
   update: {
     ready: 'Có phiên bản mới của Sổ CLB.',

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { formatDate, isCalendarDate } from '../../domain/dates';
 import { useDatabase } from '../database-context';
 import { AppShell } from '../ui/AppShell';
 import { discardRejected, listNeedsAttention, retryRejected, type NeedsAttention } from '../../sync/attention';
@@ -12,6 +13,17 @@ function describe(item: NeedsAttention, t: (key: string, options?: Record<string
   const record = item.record as { fullName?: string; name?: string } | undefined;
   const what = record?.fullName ?? record?.name ?? t('attention.unknownRecord');
   return t(`attention.collection.${item.collection}`, { name: what, defaultValue: what });
+}
+
+/** "Ngày vào CLB": the form's own label of a field, for a sentence about it. */
+function fieldLabel(collection: string, field: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  return t(`${collection === 'club' ? 'club' : collection}.field.${field}`, { defaultValue: field });
+}
+
+function shownValue(value: unknown, t: (key: string) => string): string {
+  if (value === null || value === undefined || value === '') return t('attention.empty');
+  if (typeof value === 'string' && isCalendarDate(value)) return formatDate(value);
+  return String(value);
 }
 
 /**
@@ -37,7 +49,18 @@ export function NeedsAttentionScreen() {
       <ul className="attention-list">
         {items?.map((item) => {
           const rejection = item.rejection;
-          const reason = rejection?.messageKey ? t(rejection.messageKey, { defaultValue: rejection.message }) : rejection?.message;
+          const rule = rejection?.messageKey ? t(rejection.messageKey, { defaultValue: rejection.message }) : rejection?.message;
+          // Two phones' edits that break a rule together: say both, with the other phone's value.
+          const reason = rejection.conflictsWith
+            ? t('attention.acrossPhones', {
+                mine: fieldLabel(item.collection, rejection.field ?? '', t),
+                other: fieldLabel(item.collection, rejection.conflictsWith.field, t),
+                value: shownValue(rejection.conflictsWith.value, t),
+                rule,
+              })
+            : rule;
+          // A conflict is the server's to keep: sending the same change again would be refused again.
+          const mayRetry = item.record !== undefined && rejection.code !== 'conflict';
           return (
             <li key={item.seq} className="attention">
               <p className="attention__what">{describe(item, t)}</p>
@@ -48,7 +71,7 @@ export function NeedsAttentionScreen() {
                     {t('attention.fix')}
                   </Link>
                 )}
-                {item.record && (
+                {mayRetry && (
                   <button
                     type="button"
                     className="button button--primary"

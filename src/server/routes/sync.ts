@@ -16,7 +16,7 @@ import {
 } from '../../domain/protocol';
 import { deviceOf } from '../auth';
 import { ApiError } from '../errors';
-import { languageOf, message } from '../messages';
+import { languageOf, message, otherPhoneWrote } from '../messages';
 import { nextCursor, parseCursor, planPull } from '../rules/cursor';
 import { parseBody, type RouteContext } from './context';
 
@@ -61,13 +61,24 @@ export function syncRoutes(ctx: RouteContext) {
       const result = await store.push(device, body.mutations, { now: now(), findCollection: ctx.findCollection });
       const language = languageOf(request.headers['accept-language']);
       const rejected = result.rejected.map((r): Rejection => {
-        const rejection: Rejection = { seq: r.seq, code: r.code, message: message(r.messageKey, language) };
+        const said = message(r.messageKey, language);
+        const rejection: Rejection = {
+          seq: r.seq,
+          code: r.code,
+          message: r.conflictsWith ? `${said} ${otherPhoneWrote(r.conflictsWith.value, language)}` : said,
+        };
         // Only validation keys are ones the phone has words for, next to the field.
         if (r.messageKey.startsWith('validation.')) rejection.messageKey = r.messageKey;
         if (r.field !== undefined) rejection.field = r.field;
+        if (r.conflictsWith !== undefined) rejection.conflictsWith = r.conflictsWith;
         return rejection;
       });
-      const response: PushResponse = { ackedThrough: result.ackedThrough, rejected, serverTime: now().toISOString() };
+      const response: PushResponse = {
+        ackedThrough: result.ackedThrough,
+        rejected,
+        serverTime: now().toISOString(),
+        ...(result.version === null ? {} : { version: result.version }),
+      };
       return response;
     });
 

@@ -24,7 +24,7 @@ export type Outcome =
   | { kind: 'applied'; record: Record<string, unknown>; deleted: boolean }
   /** Nothing to do, and nothing wrong: deleting what is already gone, or was never here. */
   | { kind: 'unchanged' }
-  | { kind: 'rejected'; code: RejectionCode; messageKey: string; field?: string };
+  | { kind: 'rejected'; code: RejectionCode; messageKey: string; field?: string; conflictsWith?: { field: string; value: unknown } };
 
 export interface MutationContext {
   pusher: Pusher;
@@ -75,12 +75,35 @@ export function decide(mutation: Mutation, context: MutationContext): Outcome {
 
   // A new record must be whole; a known one takes only the fields named, in arrival order.
   const merged = held ? { ...held.record, ...data } : { ...data };
-  return checked(collection, { ...merged, id: mutation.id });
+  return checked(collection, { ...merged, id: mutation.id }, held ? data : undefined);
 }
 
-function checked(collection: CollectionDefinition, candidate: Record<string, unknown>): Outcome {
+/**
+ * `written`: the fields this change names, when it changes a record the server holds. A
+ * rule across fields that breaks only because of fields it did not write was broken by
+ * the two phones' edits together — each valid on its own phone: a conflict, named with the
+ * other field and the value the server holds, not an "invalid" about a field this phone
+ * never touched.
+ */
+function checked(collection: CollectionDefinition, candidate: Record<string, unknown>, written?: Record<string, unknown>): Outcome {
   const result = validate(collection.recordSchema, candidate);
   if (!result.ok) {
+    if (written) {
+      for (const problem of result.problems) {
+        const rule = problem.fields ?? [];
+        const mine = rule.filter((field) => Object.hasOwn(written, field));
+        const other = rule.find((field) => !Object.hasOwn(written, field));
+        if (mine.length > 0 && other !== undefined) {
+          return {
+            kind: 'rejected',
+            code: 'conflict',
+            messageKey: problem.messageKey,
+            field: mine[0]!,
+            conflictsWith: { field: other, value: candidate[other] ?? null },
+          };
+        }
+      }
+    }
     const first = result.problems[0];
     return reject('invalid', first?.messageKey ?? 'validation.invalidValue', first?.field || undefined);
   }

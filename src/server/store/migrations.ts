@@ -76,6 +76,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A refusal of two phones' edits that break a rule together names the other field and its
+  // value; a repeated push (its answer lost) must say it again, so the log keeps it.
+  '0002_conflicts_in_log': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('mutation_log').addColumn('conflicts_with', 'text').execute();
+    },
+  },
 };
 
 /**

@@ -16,6 +16,7 @@ export interface StoredRejection {
   code: RejectionCode;
   messageKey: string;
   field?: string;
+  conflictsWith?: { field: string; value: unknown };
 }
 
 export interface PushResult {
@@ -118,6 +119,7 @@ export async function pushMutations(
         logged_at: at,
         message_key: null as string | null,
         field: null as string | null,
+        conflicts_with: null as string | null,
       };
       if (outcome.kind === 'applied') {
         const next = { clubId: device.clubId, record: outcome.record, deleted: outcome.deleted };
@@ -129,8 +131,15 @@ export async function pushMutations(
       } else {
         const rejection: StoredRejection = { seq: m.seq, code: outcome.code, messageKey: outcome.messageKey };
         if (outcome.field !== undefined) rejection.field = outcome.field;
+        if (outcome.conflictsWith !== undefined) rejection.conflictsWith = outcome.conflictsWith;
         rejected.push(rejection);
-        log.push({ ...entry, outcome: outcome.code, message_key: outcome.messageKey, field: outcome.field ?? null });
+        log.push({
+          ...entry,
+          outcome: outcome.code,
+          message_key: outcome.messageKey,
+          field: outcome.field ?? null,
+          conflicts_with: outcome.conflictsWith === undefined ? null : JSON.stringify(outcome.conflictsWith),
+        });
       }
     }
 
@@ -201,7 +210,7 @@ async function earlierRejections(db: Kysely<ServerDatabase>, deviceId: string, s
   for (const part of chunks(seqs, 500)) {
     const rows = await db
       .selectFrom('mutation_log')
-      .select(['seq', 'outcome', 'message_key', 'field'])
+      .select(['seq', 'outcome', 'message_key', 'field', 'conflicts_with'])
       .where('device_id', '=', deviceId)
       .where('seq', 'in', part)
       .where('outcome', 'not in', ['applied', 'unchanged'])
@@ -213,6 +222,7 @@ async function earlierRejections(db: Kysely<ServerDatabase>, deviceId: string, s
         messageKey: row.message_key ?? 'validation.invalidValue',
       };
       if (row.field !== null) rejection.field = row.field;
+      if (row.conflicts_with !== null) rejection.conflictsWith = JSON.parse(row.conflicts_with) as StoredRejection['conflictsWith'];
       out.push(rejection);
     }
   }

@@ -61,6 +61,8 @@ export interface MutationLogTable {
   outcome: string;
   message_key: string | null;
   field: string | null;
+  /** JSON `{field, value}` of a refusal as a conflict across fields (merge.ts). */
+  conflicts_with: string | null;
   version: number | null;
   logged_at: string;
 }

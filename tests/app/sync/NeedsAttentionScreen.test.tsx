@@ -55,6 +55,32 @@ describe('changes the server refused', () => {
   });
 });
 
+describe('a change refused because another phone’s edit breaks a rule with it', () => {
+  it('says both fields in the form’s own words, with the other phone’s value, and offers to mend or drop it, not to send it again', async () => {
+    const { db } = await renderApp({ path: '/attention' });
+    const lan = await createRecord(db, 'members', { ...newMemberFields(), joinedOn: '2024-01-15', fullName: 'Nguyễn Thị Lan', birthYear: 1950 });
+    const last = (await db.outbox.toArray()).at(-1)!;
+    await db.outbox.update(last.seq, {
+      status: 'rejected',
+      rejection: {
+        code: 'conflict',
+        message: 'Ngày rời câu lạc bộ phải sau ngày vào. Máy khác đã ghi: 30/06/2024.',
+        messageKey: 'validation.leftBeforeJoined',
+        field: 'joinedOn',
+        conflictsWith: { field: 'leftOn', value: '2024-06-30' },
+      },
+    });
+    expect(
+      await screen.findByText(
+        '“Ngày vào CLB” bạn ghi không hợp với “Ngày rời CLB” máy khác đã ghi (30/06/2024): Ngày rời câu lạc bộ phải sau ngày vào. Sổ trên máy này đã trở lại như trên máy chủ; hãy sửa lại nếu cần.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Sửa' }).getAttribute('href')).toBe(`/members/${lan.id}/edit`);
+    expect(screen.queryByRole('button', { name: 'Gửi lại' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Bỏ thay đổi này' })).toBeTruthy();
+  });
+});
+
 describe('what a phone may do follows its role', () => {
   it('lets a volunteer’s phone read the members but offers no way to add or change them', async () => {
     const { db } = await renderApp({ path: '/members' });
