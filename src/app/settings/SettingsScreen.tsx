@@ -2,8 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { backupFileName, exportBackup } from '../../local/backup';
-import { LocalWriteError } from '../../local/errors';
 import { storageRoom, type StorageRoom } from '../../local/persistence';
 import { clubProfile } from '../../local/queries';
 import { useDatabase } from '../database-context';
@@ -12,56 +10,8 @@ import { AppShell } from '../ui/AppShell';
 import { BackupImport } from '../ui/BackupImport';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { TextSizePicker } from '../ui/TextSizePicker';
+import { BackupExport } from './BackupExport';
 import { ServerPanel } from './ServerPanel';
-
-/** Hands the file to the share sheet (Zalo, Drive, Bluetooth) where there is one, else downloads it. */
-async function shareOrDownload(file: File): Promise<void> {
-  if (navigator.canShare?.({ files: [file] })) {
-    try {
-      await navigator.share({ files: [file], title: file.name });
-      return;
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') return;
-    }
-  }
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function BackupExport() {
-  const { t } = useTranslation();
-  const db = useDatabase();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={async () => {
-          setError(null);
-          try {
-            const [backup, club] = await Promise.all([exportBackup(db), clubProfile(db)]);
-            const name = backupFileName(club?.name ?? '', backup.exportedAt);
-            await shareOrDownload(new File([JSON.stringify(backup)], name, { type: 'application/json' }));
-          } catch (e) {
-            setError(e instanceof LocalWriteError ? e.messageKey : 'storage.failed');
-          }
-        }}
-      >
-        {t('backup.export')}
-      </button>
-      {error && (
-        <p className="form__error" role="alert">
-          {t(error)}
-        </p>
-      )}
-    </>
-  );
-}
 
 function StorageNotice() {
   const { t, i18n } = useTranslation();

@@ -1,36 +1,89 @@
 import { useState } from 'react';
+import type { FieldErrors, Resolver, ResolverResult } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { LocalWriteError } from '../../local/errors';
 import { importBackup, type ImportSummary } from '../../local/backup';
+import { isSealed, openSealedBackup } from '../../local/backup-seal';
+import { LocalWriteError } from '../../local/errors';
 import { useDatabase } from '../database-context';
+import { BookFormView, useBookForm } from './book-form';
+import { SecretField } from './fields';
 
-/** Picks a backup file and merges it in; says what it took, or why it refused the file. */
+const needsPassphrase: Resolver<{ passphrase: string }> = async (values): Promise<ResolverResult<{ passphrase: string }>> =>
+  values.passphrase === ''
+    ? { values: {}, errors: { passphrase: { type: 'check', message: 'backup.passphraseRequired' } } as FieldErrors<{ passphrase: string }> }
+    : { values, errors: {} };
+
+function errorKey(error: unknown): string {
+  return error instanceof LocalWriteError ? error.messageKey : 'storage.failed';
+}
+
+/** The passphrase of a locked file; a wrong one (or a damaged file) changes nothing. */
+function Unlock({ file, onOpened, onCancel }: { file: string; onOpened: (json: string) => Promise<void>; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const book = useBookForm<{ passphrase: string }>({
+    draftKey: 'backup:unlock',
+    initial: { passphrase: '' },
+    resolver: needsPassphrase,
+    draftOmit: ['passphrase'],
+  });
+  const open = book.onSubmit(async ({ passphrase }) => onOpened(await openSealedBackup(file, passphrase)), errorKey);
+  return (
+    <section className="backup-unlock" aria-labelledby="backup-unlock-title">
+      <h3 id="backup-unlock-title">{t('backup.unlockTitle')}</h3>
+      <BookFormView book={book} onSubmit={open} submitLabel={book.form.formState.isSubmitting ? t('backup.opening') : t('backup.unlock')}>
+        <SecretField control={book.form.control} name="passphrase" required autoComplete="current-password" label={t('backup.passphrase')} />
+      </BookFormView>
+      <button type="button" className="button button--quiet" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </section>
+  );
+}
+
+/**
+ * Picks a backup file and merges it in; says what it took, or why it refused the file. A
+ * locked file asks for its passphrase first; an unlocked one from an older version opens as
+ * it is.
+ */
 export function BackupImport({ onImported }: { onImported?: (summary: ImportSummary) => void }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [locked, setLocked] = useState<string | null>(null);
+
+  const merge = async (json: string) => {
+    const summary = await importBackup(db, json);
+    setLocked(null);
+    setResult({ ok: true, text: t('backup.imported', { ...summary }) });
+    onImported?.(summary);
+  };
+
   return (
     <div className="backup-import">
-      <label className="button">
-        {t('backup.import')}
-        <input
-          type="file"
-          accept="application/json,.json"
-          className="visually-hidden"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
-            try {
-              const summary = await importBackup(db, await file.text());
-              setResult({ ok: true, text: t('backup.imported', { ...summary }) });
-              onImported?.(summary);
-            } catch (error) {
-              setResult({ ok: false, text: t(error instanceof LocalWriteError ? error.messageKey : 'storage.failed') });
-            }
-          }}
-        />
-      </label>
+      {locked === null && (
+        <label className="button">
+          {t('backup.import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              setResult(null);
+              try {
+                const text = await file.text();
+                if (isSealed(text)) setLocked(text);
+                else await merge(text);
+              } catch (error) {
+                setResult({ ok: false, text: t(errorKey(error)) });
+              }
+            }}
+          />
+        </label>
+      )}
+      {locked !== null && <Unlock file={locked} onOpened={merge} onCancel={() => setLocked(null)} />}
       {result && (
         <p className={result.ok ? 'notice' : 'form__error'} role={result.ok ? 'status' : 'alert'}>
           {result.text}

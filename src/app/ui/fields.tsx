@@ -138,6 +138,34 @@ export function TextField<T extends FieldValues>(
 }
 
 /**
+ * A passphrase: hidden as it is typed, with a box to show it (many older people cannot type
+ * blind on a phone's small keys). Never kept in a draft (book-form.tsx `draftOmit`).
+ */
+export function SecretField<T extends FieldValues>(props: FieldProps<T> & { autoComplete: 'new-password' | 'current-password' }) {
+  const { t } = useTranslation();
+  const { id, field, error, wiring } = useInputField(props);
+  const [shown, setShown] = useState(false);
+  return (
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <input
+        {...wiring}
+        className="input"
+        type={shown ? 'text' : 'password'}
+        autoComplete={props.autoComplete}
+        autoCapitalize="off"
+        spellCheck={false}
+        value={(field.value as string | null) ?? ''}
+        onChange={(e) => field.onChange(e.target.value)}
+      />
+      <label className={shown ? 'check check--on' : 'check'}>
+        <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
+        {t('common.showSecret')}
+      </label>
+    </Frame>
+  );
+}
+
+/**
  * Digits only, on the numeric keypad: a year, a count, a phone or an ID number. With
  * `unknownLabel`, a "not known" box beside it leaves the value empty on purpose.
  */
