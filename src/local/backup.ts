@@ -105,11 +105,18 @@ function parseBackup(input: string | unknown): Backup {
   return envelope.data;
 }
 
-/** The newer copy wins, except that a deletion is never undone. */
+/**
+ * The newer copy wins, except that a deletion is never undone. "Newer" is the server's word
+ * when both copies carry its version: phone clocks are often months or years off, and an old
+ * backup from a phone whose clock runs ahead would otherwise undo what others wrote since.
+ * Only copies the server never saw are compared by the time a phone stamped on them.
+ */
 function incomingWins(local: SyncedRecord | undefined, incoming: SyncedRecord): boolean {
   if (!local) return true;
   if (local.deleted) return false;
   if (incoming.deleted) return true;
+  if (incoming.version !== undefined && local.version !== undefined) return incoming.version > local.version;
+  if (local.version !== undefined) return false;
   return incoming.updatedAt > local.updatedAt;
 }
 

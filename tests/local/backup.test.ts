@@ -187,6 +187,19 @@ describe('importing onto a phone that already has the club', () => {
     });
   });
 
+  it('trusts the server’s versions over phone clocks: an old backup from a phone two years ahead undoes nothing', async () => {
+    const { db, lan } = await clubBook();
+    // The copy the backup holds came from the server at version 3, stamped by a phone whose
+    // clock said 2028; the phone now holds the server's version 5, stamped in 2026.
+    await db.records<Member>('members').update(lan.id, { version: 3, updatedAt: '2028-11-01T02:00:00.000Z' });
+    const oldFile = await backupText(db);
+    await db.records<Member>('members').update(lan.id, { version: 5, phone: '0387654321', updatedAt: '2026-11-10T02:00:00.000Z' });
+    const before = await snapshot(db);
+
+    expect((await importBackup(db, oldFile)).updated).toBe(0);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('never undoes a deletion made on this phone', async () => {
     const { db, duc } = await clubBook();
     const file = await backupText(db);

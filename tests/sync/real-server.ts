@@ -9,10 +9,10 @@ import { API_PREFIX, type PullResponse } from '../../src/domain/protocol';
 export const SETUP_CODE = 'setup-code-for-tests';
 
 /** The real server on a temporary SQLite file, listening on a free port. */
-export async function startRealServer() {
+export async function startRealServer(options: { now?: () => Date } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'so-clb-sync-'));
   const store = await openStore({ sqliteFile: join(dir, 'server.sqlite') });
-  const app = await buildServer({ store, setupCode: SETUP_CODE, logger: false });
+  const app = await buildServer({ store, setupCode: SETUP_CODE, logger: false, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
