@@ -77,7 +77,9 @@ export interface DraftEntry {
 
 /**
  * Raise this when the registry gains a collection or an index. Dexie diffs the stores
- * itself; only a change that rewrites data needs an upgrade function of its own.
+ * itself; only a change that rewrites data needs an upgrade function of its own. A new
+ * version also freezes a phone of its own in tests/fixtures (see its README): every older
+ * frozen phone must then open with it and keep everything.
  */
 export const DATABASE_VERSION = 3;
 
