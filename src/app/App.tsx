@@ -7,6 +7,7 @@ import type { ClubBookDatabase } from '../local/database';
 import { clubProfile } from '../local/queries';
 import { DatabaseProvider, useDatabase } from './database-context';
 import { FIRST_SCREEN_MARK } from './first-screen';
+import { useAppLock } from './lock/use-app-lock';
 import { HomeScreen } from './home/HomeScreen';
 import { MemberListScreen } from './members/MemberListScreen';
 import { applyTextSize, textSize } from './preferences';
@@ -28,6 +29,7 @@ const InviteScreen = lazy(() => import('./settings/InviteScreen').then((m) => ({
 const DevicesScreen = lazy(() => import('./settings/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
 const NeedsAttentionScreen = lazy(() => import('./sync/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
 const OnboardingScreen = lazy(() => import('./onboarding/OnboardingScreen').then((m) => ({ default: m.OnboardingScreen })));
+const LockScreen = lazy(() => import('./lock/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** Screens that only make sense once this phone is connected to a server. */
 function Connected({ children }: { children: (connection: Connection) => ReactNode }) {
@@ -40,7 +42,8 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
   const db = useDatabase();
   // null: this phone keeps no club yet; undefined: still reading.
   const club = useLiveQuery(() => clubProfile(db), [db]);
-  const known = club !== undefined;
+  const { lock, locked, unlock } = useAppLock();
+  const known = club !== undefined && lock !== undefined;
   // Runs once a screen (not the loading state) is committed: a lazy screen suspends the
   // whole of this component until it is ready.
   useEffect(() => {
@@ -48,8 +51,10 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
     if (performance.getEntriesByName(FIRST_SCREEN_MARK).length === 0) performance.mark(FIRST_SCREEN_MARK);
     onFirstScreen?.();
   }, [known, onFirstScreen]);
-  if (club === undefined) return null;
+  if (club === undefined || lock === undefined) return null;
   if (club === null) return <OnboardingScreen />;
+  // A phone shared in a family: its PIN first (sync goes on behind it).
+  if (locked) return <LockScreen onUnlocked={unlock} />;
   return (
     <Switch>
       <Route path="/" component={HomeScreen} />

@@ -25,6 +25,8 @@ export const META = {
    * never connected to a server, sent or backed up, so no made-up person reaches a report.
    */
   sampleBook: 'sampleBook',
+  /** The app's PIN lock, when one is set (app-lock.ts): a salted hash, never synced or backed up. */
+  appLock: 'appLock',
 } as const;
 
 export async function readMeta<T>(db: ClubBookDatabase, key: string): Promise<T | undefined> {

@@ -11,7 +11,15 @@ import { ClubBookDatabase } from '../../src/local/database';
 
 /** A fresh phone: its own IndexedDB database (fake-indexeddb), language and address. */
 export async function renderApp(
-  options: { path?: string; language?: Language; withClub?: boolean; update?: UpdateState; sync?: SyncControl } = {},
+  options: {
+    path?: string;
+    language?: Language;
+    withClub?: boolean;
+    update?: UpdateState;
+    sync?: SyncControl;
+    /** What the phone already holds when the app opens (a connection, a lock, records). */
+    before?: (db: ClubBookDatabase) => Promise<void>;
+  } = {},
 ) {
   const db = new ClubBookDatabase(`app-test-${crypto.randomUUID()}`);
   if (options.language) rememberLanguage(options.language);
@@ -24,6 +32,7 @@ export async function renderApp(
       province: 'Bắc Ninh',
     });
   }
+  await options.before?.(db);
   const location = memoryLocation({ path: options.path ?? '/', record: true });
   const i18n = await setUpI18n(options.language ?? 'vi');
   const view = render(<App db={db} i18n={i18n} location={location} update={options.update} sync={options.sync} />);

@@ -5,7 +5,9 @@ import { Link } from 'wouter';
 import { storageRoom, type StorageRoom } from '../../local/persistence';
 import { clubProfile } from '../../local/queries';
 import { useDatabase } from '../database-context';
-import { useMayWrite } from '../sync/use-connection';
+import { useConnection, useMayWrite } from '../sync/use-connection';
+import { useSampleBook } from '../home/use-sample-book';
+import { AppLockPanel } from './AppLockPanel';
 import { AppShell } from '../ui/AppShell';
 import { BackupImport } from '../ui/BackupImport';
 import { LanguagePicker } from '../ui/LanguagePicker';
@@ -34,6 +36,8 @@ export function SettingsScreen() {
   const db = useDatabase();
   const club = useLiveQuery(() => clubProfile(db), [db]);
   const mayEditClub = useMayWrite('club');
+  const connection = useConnection();
+  const sample = useSampleBook();
   return (
     <AppShell title={t('settings.title')}>
       <section className="panel">
@@ -46,6 +50,7 @@ export function SettingsScreen() {
         <p className="field__hint">{t('settings.textSizeSample')}</p>
       </section>
       <ServerPanel />
+      {connection && !sample && <AppLockPanel />}
       {club && (
         <section className="panel">
           <h2>{t('settings.club')}</h2>

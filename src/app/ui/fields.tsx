@@ -141,7 +141,9 @@ export function TextField<T extends FieldValues>(
  * A passphrase: hidden as it is typed, with a box to show it (many older people cannot type
  * blind on a phone's small keys). Never kept in a draft (book-form.tsx `draftOmit`).
  */
-export function SecretField<T extends FieldValues>(props: FieldProps<T> & { autoComplete: 'new-password' | 'current-password' }) {
+export function SecretField<T extends FieldValues>(
+  props: FieldProps<T> & { autoComplete: 'new-password' | 'current-password'; /** A PIN: the number keypad. */ numeric?: boolean },
+) {
   const { t } = useTranslation();
   const { id, field, error, wiring } = useInputField(props);
   const [shown, setShown] = useState(false);
@@ -154,8 +156,9 @@ export function SecretField<T extends FieldValues>(props: FieldProps<T> & { auto
         autoComplete={props.autoComplete}
         autoCapitalize="off"
         spellCheck={false}
+        inputMode={props.numeric ? 'numeric' : undefined}
         value={(field.value as string | null) ?? ''}
-        onChange={(e) => field.onChange(e.target.value)}
+        onChange={(e) => field.onChange(props.numeric ? e.target.value.replace(/\D/g, '') : e.target.value)}
       />
       <label className={shown ? 'check check--on' : 'check'}>
         <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
