@@ -8,7 +8,7 @@ import { matchesFolded } from '../../src/domain/names';
 import { STRESS_CLUB_MEMBERS, sampleClub, type SampleClub } from '../../src/domain/sample-club';
 import { SAVED_MARK } from '../../src/local/write';
 import { passesFilter } from '../../src/app/members/member-filters';
-import { ClubServer, E2E_SETUP_CODE } from '../e2e/club-server';
+import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
 import { launchPhone, slowDown } from './lib/chromium';
 import { freePort } from './lib/child-server';
 import { createClubOnServer, createInvite, pushMembers, type ChairDevice } from './lib/club-api';

@@ -8,6 +8,7 @@ import { describeMachine } from './lib/machine';
 import { markdownTable, replaceReadmeTable, textTable } from './lib/report';
 import { phoneFigures } from './phone-figures';
 import { serverFigures } from './server-figures';
+import { soakFigures } from './soak-figures';
 import { syncFigures } from './sync-figures';
 
 /**
@@ -15,12 +16,12 @@ import { syncFigures } from './sync-figures';
  * Not part of `npm test` (it takes several minutes). Options:
  *   --runs N        measured runs per figure (default 5; fewer is for trying the bench out)
  *   --slowdown N    CPU slowdown of the phone figures (default 6)
- *   --only a,b      some of: phone, sync, server
+ *   --only a,b      some of: phone, sync, server, soak
  *   --out FILE      the JSON results (default tests/bench/results/bench-<time>.json)
  *   --readme        also write the table into README.md's Performance section
  * PostgreSQL figures run when BENCH_DATABASE_URL (or TEST_DATABASE_URL) reaches a server.
  */
-const SUITES: Record<string, BenchSuite> = { phone: phoneFigures, sync: syncFigures, server: serverFigures };
+const SUITES: Record<string, BenchSuite> = { phone: phoneFigures, sync: syncFigures, server: serverFigures, soak: soakFigures };
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +54,7 @@ async function main() {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
   if (!(cpuSlowdown >= 1)) throw new Error('--slowdown must be ≥ 1');
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SUITES);
-  for (const name of only) if (!SUITES[name]) throw new Error(`--only: no suite "${name}" (phone, sync, server)`);
+  for (const name of only) if (!SUITES[name]) throw new Error(`--only: no suite "${name}" (${Object.keys(SUITES).join(', ')})`);
   if (!existsSync('dist/index.html')) throw new Error('No build in dist/: run `npm run build` first (npm run bench does).');
 
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

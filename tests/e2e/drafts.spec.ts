@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ClubServer } from './club-server';
+import { ClubServer } from '../lib/club-server';
 import { addMember, makeClubBook, openPhone } from './phone';
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { ClubServer } from './club-server';
+import { ClubServer } from '../lib/club-server';
 import { makeClubBook, newPhone } from './phone';
 
 /**

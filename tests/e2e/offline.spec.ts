@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ClubServer } from './club-server';
+import { ClubServer } from '../lib/club-server';
 import { addMember, makeClubBook, openPhone } from './phone';
 
 const server = new ClubServer(4310);

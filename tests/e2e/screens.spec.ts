@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ClubServer, E2E_SETUP_CODE } from './club-server';
+import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
 import { expectAxeClean, expectFitsEverywhere, smallTargets } from './fits';
 import { makeClubBook, newPhone } from './phone';
 

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ClubServer, E2E_SETUP_CODE } from './club-server';
+import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
 import { addMember, makeClubBook, newPhone } from './phone';
 
 const server = new ClubServer(4311);

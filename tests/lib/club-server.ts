@@ -2,8 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const E2E_SETUP_CODE = 'E2E-SETUP-7K2M';
+
+/** The repository root: the server starts from there, as `npm start` starts it. */
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The real server (src/server/main.ts, as `npm start` runs it) on the production build and
@@ -28,6 +32,7 @@ export class ClubServer {
 
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: REPO_ROOT,
       env: {
         ...process.env,
         PORT: String(this.port),
@@ -52,6 +57,21 @@ export class ClubServer {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('the server did not start in 20 s');
+  }
+
+  /** SIGKILL: the machine loses power, or the process is killed mid-push. Nothing is finished. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** The server's data folder (its SQLite file is `so-clb.sqlite` there). */
+  get dataFolder(): string {
+    return this.dataDir;
   }
 
   /** SIGTERM, as a host stops it: in-flight requests finish, the database closes. */
