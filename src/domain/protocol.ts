@@ -69,6 +69,12 @@ export const createClubRequest = z.strictObject({
   // defaults), so a field added to the club never has to be added here too.
   club: z.looseObject({ id: z.optional(z.uuid()) }),
   device: z.strictObject({ name: deviceName }),
+  /**
+   * Extension: a random secret the making phone keeps and sends with every try. Only a
+   * repeat with the same secret (its answer was lost) gets the chair's phone back; without
+   * one, a club id in use is always 409.
+   */
+  creatorSecret: z.optional(z.string().check(z.minLength(32), z.maxLength(200))),
 });
 export type CreateClubRequest = z.output<typeof createClubRequest>;
 

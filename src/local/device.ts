@@ -25,6 +25,11 @@ export const META = {
    * never connected to a server, sent or backed up, so no made-up person reaches a report.
    */
   sampleBook: 'sampleBook',
+  /**
+   * The secret this phone sends with POST /clubs (sync/club-server.ts): made once, before
+   * the first try, so a try whose answer was lost can be repeated and get the chair back.
+   */
+  clubCreatorSecret: 'clubCreatorSecret',
 } as const;
 
 export async function readMeta<T>(db: ClubBookDatabase, key: string): Promise<T | undefined> {

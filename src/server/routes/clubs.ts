@@ -75,12 +75,14 @@ export function clubRoutes(ctx: RouteContext) {
       };
       const token = newToken();
       const chair = { id: uuidv7(at.getTime()), name: body.device.name, tokenHash: hashSecret(token) };
-      const created = await store.createClub({ clubId, clubRecord, chair, now: at });
+      const creatorSecretHash = body.creatorSecret === undefined ? null : hashSecret(body.creatorSecret);
+      const created = await store.createClub({ clubId, clubRecord, chair, creatorSecretHash, now: at });
+      // Says nothing about the club that is there: the asker may not be in it.
       if (created.outcome === 'taken') throw new ApiError('conflict', 'error.clubExists');
       const stored = created.outcome === 'repeated' ? await store.findClubRecord(clubId) : null;
       const response: EnrollResponse = {
         club: clubSummary(stored ?? clubRecord),
-        device: { id: created.chairId, role: 'chair' },
+        device: { id: created.chairId, role: created.role },
         token,
       };
       return reply.code(201).send(response);

@@ -76,6 +76,15 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Only the phone that made a club may repeat its creation (a lost answer): it proves it
+  // with a secret of its own, kept here as a hash, and gets back the phone made with it.
+  // One column per statement: SQLite adds one at a time.
+  '0002_club_creator': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('clubs').addColumn('creator_secret_hash', 'text').execute();
+      await db.schema.alterTable('clubs').addColumn('creator_device_id', 'text').execute();
+    },
+  },
 };
 
 /**

@@ -10,6 +10,13 @@ export interface ClubsTable {
   /** The highest version whose tombstones were purged: a cursor below it must start over. */
   purged_through_version: number;
   created_at: string;
+  /**
+   * SHA-256 of the secret the making phone sent with POST /clubs (hex), and that phone's
+   * device: a repeat with the same secret is the maker after a lost answer. Null for a club
+   * made without one (it can never be repeated) and for clubs older than the column.
+   */
+  creator_secret_hash: string | null;
+  creator_device_id: string | null;
 }
 
 export interface DevicesTable {
