@@ -4,7 +4,9 @@ import type { CollectionDefinition } from '../domain/collection';
 import { COLLECTIONS } from '../domain/collections';
 import { API_PREFIX, MAX_BODY_BYTES, SCHEMA_VERSION } from '../domain/protocol';
 import { authenticator } from './auth';
-import { ApiError, handleError, sendError } from './errors';
+import { answerUnreadableRequest, ApiError, handleError, sendError } from './errors';
+import { addAnswerHeaders, API_HEADERS } from './headers';
+import { parseJsonBodies } from './json-body';
 import { loggerOptions, type LogSettings } from './logging';
 import { clubRoutes } from './routes/clubs';
 import type { RouteContext } from './routes/context';
@@ -39,9 +41,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: loggerOptions(options.logger),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
+    // A URL the router cannot take (bad percent-encoding, a 10 KB path parameter) is answered
+    // in the protocol's shape too, without quoting it back.
+    frameworkErrors: handleError,
+    clientErrorHandler: answerUnreadableRequest(API_HEADERS),
   });
   app.decorateRequest('device', null);
   app.setErrorHandler(handleError);
+  parseJsonBodies(app);
+  addAnswerHeaders(app);
 
   const waits = new ClubWaits(options.store);
   // Stopping: a phone waiting on /sync/wait is answered at once, not after its 50 seconds,
@@ -73,11 +81,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(
     async (api) => {
-      // Answers carry club records (names, phone numbers): no proxy or browser cache keeps them.
-      api.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('cache-control', 'no-store');
-        return payload;
-      });
       api.get('/health', async () => ({ ok: true, version: SCHEMA_VERSION }));
       await api.register(clubRoutes(context));
       await api.register(syncRoutes(context));

@@ -25,6 +25,9 @@ import { parseBody, type RouteContext } from './context';
 const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Device ids are the server's own UUIDs: anything else names no phone (and never reaches SQL). */
+const isDeviceId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 function clubSummary(record: Record<string, unknown>): ClubSummary {
   return {
     id: String(record.id),
@@ -129,6 +132,7 @@ export function clubRoutes(ctx: RouteContext) {
 
     app.delete<{ Params: { id: string } }>('/devices/:id', onlyDevices, async (request, reply) => {
       const chair = requireRole(request, ['chair']);
+      if (!isDeviceId(request.params.id)) throw new ApiError('not_found', 'error.notFound');
       // Removing its own phone would leave the club with no one to invite or remove phones.
       if (request.params.id === chair.id) return sendError(request, reply, 'forbidden', 'error.cannotRevokeSelf');
       const result = await store.revokeDevice({ clubId: chair.clubId, deviceId: request.params.id, now: now() });

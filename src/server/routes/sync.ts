@@ -26,7 +26,9 @@ import { parseBody, type RouteContext } from './context';
  */
 function checkSchemaVersion(value: unknown): void {
   if (value === undefined) return;
-  const version = Number(value);
+  // A number in a body, digits in a query string; anything else is not a version, and is
+  // never handed to Number() (an array nested deep enough turns that into a RangeError).
+  const version = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(version)) throw new ApiError('invalid', 'error.invalid');
   if (version < OLDEST_ACCEPTED_SCHEMA_VERSION) throw new ApiError('upgrade_required', 'error.upgradeRequired');
   if (version > SCHEMA_VERSION) throw new ApiError('invalid', 'error.schemaTooNew');
