@@ -83,12 +83,12 @@ export function syncRoutes(ctx: RouteContext) {
         if (!cursor) throw new ApiError('invalid', 'error.invalid');
         const limit = pullLimit(request.query.limit);
         const readable = ctx.collectionNames.filter((name) => canRead(ctx.findCollection(name)!, device.role));
-        const purged = await store.purgedThrough(device.clubId);
-        const plan = planPull(cursor, purged);
+        const bounds = await store.clubBounds(device.clubId);
+        const plan = planPull(cursor, bounds);
         const page = await store.pullPage({ clubId: device.clubId, collections: readable, since: plan.from, limit });
         const response: PullResponse = {
           changes: page.changes,
-          cursor: nextCursor(page.throughVersion, plan.fullCopy, purged),
+          cursor: nextCursor(page.throughVersion, plan.fullCopy, bounds.purgedThrough),
           hasMore: page.hasMore,
           reset: plan.reset,
           serverTime: now().toISOString(),

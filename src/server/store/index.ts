@@ -4,7 +4,7 @@ import type { Mutation } from '../../domain/protocol';
 import * as clubs from './clubs';
 import { connect, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
-import { pullPage, purgedThrough, purgeTombstones, type PulledPage } from './pull';
+import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
 import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
 import type { ServerDatabase } from './schema';
 import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
@@ -75,8 +75,9 @@ export class Store {
   pullPage(query: { clubId: string; collections: readonly string[]; since: number; limit: number }): Promise<PulledPage> {
     return pullPage(this.db, query);
   }
-  purgedThrough(clubId: string) {
-    return purgedThrough(this.db, clubId);
+  /** The club's version and the highest version whose tombstones were purged. */
+  clubBounds(clubId: string) {
+    return clubBounds(this.db, clubId);
   }
   purgeTombstones(olderThan: Date) {
     return purgeTombstones(this.db, olderThan);
