@@ -21,8 +21,6 @@ import { parseBody, type RouteContext } from './context';
 
 /** Clubs and their phones: making a club, inviting and enrolling phones, listing and removing them. */
 
-/** Guessing a setup or invite code is what these limits slow down. */
-const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Device ids are the server's own UUIDs: anything else names no phone (and never reaches SQL). */
@@ -55,7 +53,7 @@ export function clubRoutes(ctx: RouteContext) {
     const { store, now } = ctx;
     const onlyDevices = { preHandler: ctx.authenticate };
 
-    app.post('/clubs', { config: { rateLimit: CODE_RATE_LIMIT } }, async (request, reply) => {
+    app.post('/clubs', { onRequest: ctx.limitCodeGuessing('clubs') }, async (request, reply) => {
       const body = parseBody(createClubRequest, request.body);
       if (!sameSecret(body.setupCode, ctx.setupCode)) throw new ApiError('forbidden', 'error.wrongSetupCode');
       const { id, ...profile } = body.club;
@@ -103,7 +101,7 @@ export function clubRoutes(ctx: RouteContext) {
       return reply.code(201).send(response);
     });
 
-    app.post('/enroll', { config: { rateLimit: CODE_RATE_LIMIT } }, async (request, reply) => {
+    app.post('/enroll', { onRequest: ctx.limitCodeGuessing('enroll') }, async (request, reply) => {
       const body = parseBody(enrollRequest, request.body);
       const at = now();
       const token = newToken();

@@ -5,6 +5,7 @@ import * as clubs from './clubs';
 import { connect, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
 import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
+import { countAttempt, forgetWindowsBefore } from './rate-limits';
 import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
 import type { ServerDatabase } from './schema';
 import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
@@ -51,6 +52,14 @@ export class Store {
   }
   enroll(input: Parameters<typeof clubs.enroll>[1]) {
     return clubs.enroll(this.db, input);
+  }
+
+  /** Counts one attempt in `bucket` during `window`; the count so far, this one included. */
+  countAttempt(bucket: string, window: number) {
+    return countAttempt(this.db, bucket, window);
+  }
+  forgetWindowsBefore(window: number) {
+    return forgetWindowsBefore(this.db, window);
   }
 
   async push(

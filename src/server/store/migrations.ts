@@ -85,6 +85,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('clubs').addColumn('creator_device_id', 'text').execute();
     },
   },
+  // Rate limits kept where every server process and every restart sees them.
+  '0003_rate_limits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('window_index', 'integer', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_limits_pk', ['bucket', 'window_index'])
+        .execute();
+    },
+  },
 };
 
 /**

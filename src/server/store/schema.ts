@@ -72,10 +72,20 @@ export interface MutationLogTable {
   logged_at: string;
 }
 
+/** Attempts at guessing a code (rate-limits.ts): one row per bucket and minute. */
+export interface RateLimitsTable {
+  /** What is counted: a route and an address (hashed), or a route in total. */
+  bucket: string;
+  /** The window's number: milliseconds since 1970 divided by the window's length. */
+  window_index: number;
+  count: number;
+}
+
 export interface ServerDatabase {
   clubs: ClubsTable;
   devices: DevicesTable;
   invites: InvitesTable;
   records: RecordsTable;
   mutation_log: MutationLogTable;
+  rate_limits: RateLimitsTable;
 }
