@@ -54,7 +54,19 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ErrorBody = z.output<typeof errorBody>;
 
-const deviceName = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
+/**
+ * Names and ids the server stores as they are (not inside a record's JSON) hold no control
+ * characters: no phone makes one, and PostgreSQL cannot store a NUL in text at all.
+ */
+const noControlCharacters = z.refine<string>((value) => {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return false;
+  }
+  return true;
+});
+
+const deviceName = z.string().check(z.trim(), z.minLength(1), z.maxLength(80), noControlCharacters);
 
 // ---- Clubs, invites, devices -------------------------------------------------------------
 
@@ -69,6 +81,12 @@ export const createClubRequest = z.strictObject({
   // defaults), so a field added to the club never has to be added here too.
   club: z.looseObject({ id: z.optional(z.uuid()) }),
   device: z.strictObject({ name: deviceName }),
+  /**
+   * Extension: a random secret the making phone keeps and sends with every try. Only a
+   * repeat with the same secret (its answer was lost) gets the chair's phone back; without
+   * one, a club id in use is always 409.
+   */
+  creatorSecret: z.optional(z.string().check(z.minLength(32), z.maxLength(200))),
 });
 export type CreateClubRequest = z.output<typeof createClubRequest>;
 
@@ -118,9 +136,9 @@ export const enrollRequest = z.strictObject({
 
 export const mutation = z.strictObject({
   seq: z.int().check(z.positive()),
-  collection: z.string().check(z.minLength(1), z.maxLength(64)),
+  collection: z.string().check(z.minLength(1), z.maxLength(64), noControlCharacters),
   op: z.enum(['put', 'delete']),
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  id: z.string().check(z.minLength(1), z.maxLength(200), noControlCharacters),
   data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Mutation = z.output<typeof mutation>;

@@ -27,6 +27,11 @@ export const META = {
   sampleBook: 'sampleBook',
   /** The app's PIN lock, when one is set (app-lock.ts): a salted hash, never synced or backed up. */
   appLock: 'appLock',
+  /**
+   * The secret this phone sends with POST /clubs (sync/club-server.ts): made once, before
+   * the first try, so a try whose answer was lost can be repeated and get the chair back.
+   */
+  clubCreatorSecret: 'clubCreatorSecret',
 } as const;
 
 export async function readMeta<T>(db: ClubBookDatabase, key: string): Promise<T | undefined> {

@@ -1,10 +1,12 @@
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CollectionDefinition } from '../domain/collection';
 import { COLLECTIONS } from '../domain/collections';
 import { API_PREFIX, MAX_BODY_BYTES, SCHEMA_VERSION } from '../domain/protocol';
 import { authenticator } from './auth';
-import { ApiError, handleError, sendError } from './errors';
+import { answerUnreadableRequest, handleError, sendError } from './errors';
+import { addAnswerHeaders, API_HEADERS } from './headers';
+import { parseJsonBodies } from './json-body';
+import { CODE_GUESS_LIMITS, codeGuessLimiter, warnOfUntrustedProxy, type CodeGuessLimits } from './rate-limits';
 import { loggerOptions, type LogSettings } from './logging';
 import { clubRoutes } from './routes/clubs';
 import type { RouteContext } from './routes/context';
@@ -29,6 +31,8 @@ export interface ServerOptions {
    * shares the proxy's address and one phone's wrong codes lock the others out of enrolling.
    */
   trustProxy?: boolean | string;
+  /** How many code guesses a minute (CODE_GUESS_LIMITS); tests make them small. */
+  codeGuessLimits?: Partial<CodeGuessLimits>;
 }
 
 /** The whole HTTP server, not listening: main.ts listens, tests listen on port 0. */
@@ -39,9 +43,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: loggerOptions(options.logger),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
+    // A URL the router cannot take (bad percent-encoding, a 10 KB path parameter) is answered
+    // in the protocol's shape too, without quoting it back.
+    frameworkErrors: handleError,
+    clientErrorHandler: answerUnreadableRequest(API_HEADERS),
   });
   app.decorateRequest('device', null);
   app.setErrorHandler(handleError);
+  parseJsonBodies(app);
+  addAnswerHeaders(app);
 
   const waits = new ClubWaits(options.store);
   // Stopping: a phone waiting on /sync/wait is answered at once, not after its 50 seconds,
@@ -65,19 +75,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     findCollection: (name) => (Object.hasOwn(collections, name) ? collections[name] : undefined),
     collectionNames: Object.keys(collections),
     authenticate: authenticator(options.store, now),
+    limitCodeGuessing: codeGuessLimiter(options.store, { ...CODE_GUESS_LIMITS, ...options.codeGuessLimits }, now),
   };
-
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: () => new ApiError('rate_limited', 'error.rateLimited'),
-  });
+  if (!options.trustProxy) warnOfUntrustedProxy(app);
   await app.register(
     async (api) => {
-      // Answers carry club records (names, phone numbers): no proxy or browser cache keeps them.
-      api.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('cache-control', 'no-store');
-        return payload;
-      });
       api.get('/health', async () => ({ ok: true, version: SCHEMA_VERSION }));
       await api.register(clubRoutes(context));
       await api.register(syncRoutes(context));

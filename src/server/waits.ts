@@ -25,7 +25,8 @@ export class ClubWaits {
   }
 
   /**
-   * Resolves with the club's version once it is past `since`, or with null when `timeoutMs`
+   * Resolves with the club's version once it is past `since` (or at once when it is behind
+   * it), or with null when `timeoutMs`
    * passes first, the request goes away (`signal`), or the server stops.
    */
   waitPast(clubId: string, since: number, timeoutMs: number, signal?: AbortSignal): Promise<number | null> {
@@ -63,7 +64,9 @@ export class ClubWaits {
       return; // The database is away for a moment: the waiters time out and ask again.
     }
     for (const waiter of [...(this.waiting.get(clubId) ?? [])]) {
-      if (version > waiter.since) waiter.finish(version);
+      // Behind the phone's cursor: this server was restored from an older backup. The phone
+      // must pull now (and start over) rather than wait for a version it already has.
+      if (version !== waiter.since) waiter.finish(version);
     }
   }
 

@@ -9,7 +9,7 @@ import type {
   InviteResponse,
 } from '../domain/protocol';
 import type { ClubBookDatabase } from '../local/database';
-import { currentClubId, isSampleBook, type ServerConnection } from '../local/device';
+import { currentClubId, isSampleBook, META, readMeta, type ServerConnection } from '../local/device';
 import { clubProfile } from '../local/queries';
 import { readConnection, saveNewConnection } from './connection';
 import { syncOnce, type SyncOptions, type SyncResult } from './engine';
@@ -44,6 +44,21 @@ export function clubForServer(profile: ClubProfile): CreateClubRequest['club'] {
 }
 
 /**
+ * The secret that makes a repeated POST /clubs this phone's own (32 random bytes,
+ * base64url): kept on the phone before the first try, so every retry sends the same one.
+ */
+async function clubCreatorSecret(db: ClubBookDatabase): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const kept = await readMeta<string>(db, META.clubCreatorSecret);
+    if (kept) return kept;
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    const secret = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    await db.meta.put({ key: META.clubCreatorSecret, value: secret });
+    return secret;
+  });
+}
+
+/**
  * The chair puts the club this phone already keeps on the server (POST /clubs with the
  * server's setup code), becomes its chair device, and sends everything queued so far.
  */
@@ -60,6 +75,7 @@ export async function connectNewClub(
     setupCode: input.setupCode,
     club: clubForServer(profile),
     device: { name: input.deviceName },
+    creatorSecret: await clubCreatorSecret(db),
   };
   const answer = await callServer<EnrollResponse>({ serverUrl: input.serverUrl, method: 'POST', path: '/clubs', body }, options);
   // Every record on this phone names the club by this id; a server that made another id

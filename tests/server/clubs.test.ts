@@ -80,29 +80,69 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
     });
   });
 
-  it('answers a repeated club creation whose answer was lost with a new token for the same chair, until the club is in use', async () => {
-    const clubId = '01a20000-0000-7000-8000-000000000002';
-    const first = await createClub(h, { id: clubId });
-    // The answer never reached the phone; it tries again with the same club.
-    const again = await h.request<{ club: { id: string }; device: { id: string; role: string }; token: string }>('POST', '/api/v1/clubs', {
-      body: { setupCode: h.setupCode, club: { ...CLUB_PROFILE, id: clubId }, device: { name: 'Máy chủ nhiệm' } },
+  const SECRET = 'the-making-phone-s-own-secret-0123456789abcdef';
+  const SECRET_2 = 'another-phone-s-secret-0123456789abcdefghijkl';
+  type Made = { club: Record<string, unknown>; device: { id: string; role: string }; token: string };
+  const makeClub = (clubId: string, extra: Record<string, unknown> = {}, club: Record<string, unknown> = CLUB_PROFILE) =>
+    h.request<Made>('POST', '/api/v1/clubs', {
+      body: { setupCode: h.setupCode, club: { ...club, id: clubId }, device: { name: 'Máy chủ nhiệm' }, ...extra },
     });
+
+  it('answers a repeated club creation with the same secret (its answer was lost) with a new token for the same chair, even once the club is in use', async () => {
+    const clubId = '01a20000-0000-7000-8000-000000000002';
+    const first = await makeClub(clubId, { creatorSecret: SECRET });
+    expect(first.status).toBe(201);
+    // The answer never reached the phone; it tries again with the same club and secret.
+    const again = await makeClub(clubId, { creatorSecret: SECRET });
     expect(again.status).toBe(201);
-    expect(again.body.device).toEqual({ id: first.deviceId, role: 'chair' });
+    expect(again.body.device).toEqual({ id: first.body.device.id, role: 'chair' });
     expect(again.body.club.id).toBe(clubId);
     expect((await h.request('GET', '/api/v1/me', { token: again.body.token })).status).toBe(200);
     // The lost token is worthless from now on.
-    expect((await h.request('GET', '/api/v1/me', { token: first.token })).status).toBe(401);
+    expect((await h.request('GET', '/api/v1/me', { token: first.body.token })).status).toBe(401);
 
-    // Once the chair has sent something, nobody can take the club that way.
-    const chair = { ...first, token: again.body.token };
-    const sent = await push(h, chair, numbered(chair, [{ id: uuidv7(), data: memberData(clubId) }]));
-    expect(sent.status).toBe(200);
-    const taken = await h.request('POST', '/api/v1/clubs', {
-      body: { setupCode: h.setupCode, club: { ...CLUB_PROFILE, id: clubId }, device: { name: 'B' } },
-    });
-    expect(taken.status).toBe(409);
-    expect(taken.body).toEqual({ error: { code: 'conflict', message: expect.any(String) } });
+    const chair = { token: again.body.token, deviceId: first.body.device.id, clubId, role: 'chair', seq: 1 };
+    expect((await push(h, chair, numbered(chair, [{ id: uuidv7(), data: memberData(clubId) }]))).status).toBe(200);
+    const third = await makeClub(clubId, { creatorSecret: SECRET });
+    expect(third.status).toBe(201);
+    expect(third.body.device.id).toBe(first.body.device.id);
+  });
+
+  it('never gives a club id in use to anyone else: a repeat with another secret or none is 409, says nothing of the club, and the chair keeps its token', async () => {
+    const clubId = '01a20000-0000-7000-8000-000000000003';
+    const secretClub = { ...CLUB_PROFILE, name: 'CLB Liên thế hệ thôn Nam', commune: 'Xã Hoà Bình' };
+    const made = await makeClub(clubId, { creatorSecret: SECRET }, secretClub);
+    expect(made.status).toBe(201);
+    const chair = { token: made.body.token, deviceId: made.body.device.id, clubId, role: 'chair', seq: 1 };
+    // The chair used its token (an invite) but has pushed nothing yet: the "untouched" club of the issue.
+    await invite(h, chair, 'board');
+    const noSecretClub = '01a20000-0000-7000-8000-000000000004';
+    expect((await makeClub(noSecretClub)).status).toBe(201);
+
+    for (const [id, extra] of [
+      [clubId, { creatorSecret: SECRET_2 }],
+      [clubId, {}],
+      [clubId, { creatorSecret: SECRET.slice(0, -1) + 'X' }],
+      // A club made without a secret can never be repeated, not even with one.
+      [noSecretClub, {}],
+      [noSecretClub, { creatorSecret: SECRET }],
+    ] as const) {
+      const taken = await makeClub(id, extra);
+      expect(taken.status).toBe(409);
+      expect(taken.body).toEqual({ error: { code: 'conflict', message: expect.any(String) } });
+      expect(JSON.stringify(taken.body)).not.toMatch(/Nam|Hoà Bình|Đông|Bắc Ninh/);
+    }
+    const me = await h.request<{ device: { id: string } }>('GET', '/api/v1/me', { token: chair.token });
+    expect(me.status).toBe(200);
+    expect(me.body.device.id).toBe(chair.deviceId);
+  });
+
+  it('refuses a creator secret that is too short or too long', async () => {
+    for (const creatorSecret of ['short', 'x'.repeat(201), 42]) {
+      const reply = await makeClub(uuidv7(), { creatorSecret });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ error: { code: 'invalid' } });
+    }
   });
 
   it('gives out single-use invites to the chair and board only', async () => {

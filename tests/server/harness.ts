@@ -6,7 +6,7 @@ import pg from 'pg';
 import { uuidv7 } from '../../src/domain/ids';
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/domain/protocol';
 import { buildServer, type ServerOptions } from '../../src/server/app';
-import { openStore, type Store } from '../../src/server/store';
+import { openStore, type Store, type StoreLocation } from '../../src/server/store';
 
 /**
  * Every server test runs on each store available: a temporary SQLite file always, and
@@ -14,43 +14,79 @@ import { openStore, type Store } from '../../src/server/store';
  */
 export interface StoreKind {
   name: string;
+  /** A fresh, empty database; tests that restart a server, or run two, open it more than once. */
+  database(): Promise<TestDatabase>;
   open(): Promise<{ store: Store; dispose(): Promise<void> }>;
 }
 
-const sqlite: StoreKind = {
-  name: 'SQLite',
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'so-clb-server-'));
-    const store = await openStore({ sqliteFile: join(dir, 'test.sqlite') });
+export interface TestDatabase {
+  location: StoreLocation;
+  /** The folder the SQLite file is in (DATA_DIR for the server program); none on PostgreSQL. */
+  dataDir?: string;
+  /** The environment the server program (and its backup commands) would be given for it. */
+  env: Record<string, string>;
+  open(): Promise<Store>;
+  /** Removes the database (the stores opened on it must be closed first). */
+  dispose(): Promise<void>;
+}
+
+function withOneStore(database: () => Promise<TestDatabase>) {
+  return async () => {
+    const db = await database();
+    const store = await db.open();
     return {
       store,
       async dispose() {
         await store.close();
+        await db.dispose();
+      },
+    };
+  };
+}
+
+const sqlite: StoreKind = {
+  name: 'SQLite',
+  async database() {
+    const dir = mkdtempSync(join(tmpdir(), 'so-clb-server-'));
+    const location = { sqliteFile: join(dir, 'so-clb.sqlite') };
+    return {
+      location,
+      dataDir: dir,
+      env: { DATA_DIR: dir, DATABASE_URL: '' },
+      open: () => openStore(location),
+      async dispose() {
         rmSync(dir, { recursive: true, force: true });
       },
     };
   },
+  open: () => withOneStore(sqlite.database)(),
 };
 
 function postgres(url: string): StoreKind {
-  return {
+  const kind: StoreKind = {
     name: 'PostgreSQL',
-    async open() {
+    async database() {
       const schema = `test_${uuidv7().replace(/-/g, '')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`CREATE SCHEMA ${schema}`);
-      const store = await openStore({ postgresUrl: url, schema });
+      const location = { postgresUrl: url, schema };
+      // The server program reads only DATABASE_URL: the schema goes in as its search_path.
+      const serverUrl = new URL(url);
+      serverUrl.searchParams.set('options', `-c search_path=${schema}`);
       return {
-        store,
+        location,
+        env: { DATABASE_URL: serverUrl.toString() },
+        open: () => openStore(location),
         async dispose() {
-          await store.close();
           await admin.query(`DROP SCHEMA ${schema} CASCADE`);
           await admin.end();
         },
       };
     },
+    open: () => withOneStore(kind.database)(),
   };
+  return kind;
 }
 
 export const STORE_KINDS: StoreKind[] = [
@@ -77,7 +113,23 @@ export interface Harness {
 }
 
 export async function startServer(kind: StoreKind, options: Partial<ServerOptions> = {}): Promise<Harness> {
-  const { store, dispose } = await kind.open();
+  const db = await kind.database();
+  const h = await startServerOn(db, options);
+  return {
+    ...h,
+    async close() {
+      await h.close();
+      await db.dispose();
+    },
+  };
+}
+
+/**
+ * A server on a database that outlives it: close() stops the server and closes its store
+ * but keeps the data, so a test can start another on it (a restart), or two at once.
+ */
+export async function startServerOn(db: TestDatabase, options: Partial<ServerOptions> = {}): Promise<Harness> {
+  const store = await db.open();
   const clock = {
     now: START,
     advance(ms: number) {
@@ -90,6 +142,7 @@ export async function startServer(kind: StoreKind, options: Partial<ServerOption
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   const url = `http://127.0.0.1:${address.port}`;
+  let closed = false;
   return {
     url,
     store,
@@ -115,8 +168,10 @@ export async function startServer(kind: StoreKind, options: Partial<ServerOption
       return { status: response.status, body: parsed as never, headers: response.headers };
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await app.close();
-      await dispose();
+      await store.close();
     },
   };
 }

@@ -24,11 +24,16 @@ describe('the pull cursor', () => {
   });
 
   it('resets only a cursor below the purge line, and keeps a copy going until it passes it', () => {
-    expect(planPull({ version: 5, copying: false }, 10)).toEqual({ from: 0, reset: true, fullCopy: true });
-    expect(planPull({ version: 10, copying: false }, 10)).toEqual({ from: 10, reset: false, fullCopy: false });
-    expect(planPull({ version: 0, copying: false }, 10)).toEqual({ from: 0, reset: false, fullCopy: true });
-    expect(planPull({ version: 5, copying: true }, 10)).toEqual({ from: 5, reset: false, fullCopy: true });
+    const club = { version: 20, purgedThrough: 10 };
+    expect(planPull({ version: 5, copying: false }, club)).toEqual({ from: 0, reset: true, fullCopy: true });
+    expect(planPull({ version: 10, copying: false }, club)).toEqual({ from: 10, reset: false, fullCopy: false });
+    expect(planPull({ version: 0, copying: false }, club)).toEqual({ from: 0, reset: false, fullCopy: true });
+    expect(planPull({ version: 5, copying: true }, club)).toEqual({ from: 5, reset: false, fullCopy: true });
     expect(nextCursor(5, true, 10)).toBe('5:copy');
+    // Ahead of the club (the server was restored from an older backup): start over.
+    expect(planPull({ version: 20, copying: false }, club)).toEqual({ from: 20, reset: false, fullCopy: false });
+    expect(planPull({ version: 21, copying: false }, club)).toEqual({ from: 0, reset: true, fullCopy: true });
+    expect(planPull({ version: 999_999_999_999, copying: true }, club)).toEqual({ from: 0, reset: true, fullCopy: true });
     expect(nextCursor(12, true, 10)).toBe('12');
     expect(nextCursor(5, false, 10)).toBe('5');
   });

@@ -134,6 +134,43 @@ describe.each(STORE_KINDS)('pull on $name', (kind) => {
     expect((await pullPage(h, chair, '0')).reset).toBe(false);
   });
 
+  it('answers a cursor ahead of the club (a server restored from an older backup) with reset and a full copy that pages on', async () => {
+    // Three versions, one member each, so pages of one end between versions.
+    const ids = [...(await pushMembers(1)), ...(await pushMembers(1)), ...(await pushMembers(1))];
+    const { cursor: now } = await pullAll(h, chair);
+    expect(now).toBe('4');
+    // Up to date is not ahead.
+    expect(await pullPage(h, chair, now)).toMatchObject({ changes: [], reset: false, cursor: '4' });
+
+    for (const ahead of ['5', '999999999999', '999999999999:copy']) {
+      const whole = await pullPage(h, chair, ahead);
+      expect(whole.reset).toBe(true);
+      expect(whole.hasMore).toBe(false);
+      expect(whole.cursor).toBe('4');
+      expect(whole.changes.map((c) => c.id).sort()).toEqual([chair.clubId, ...ids].sort());
+    }
+
+    // Paged: the copy continues from the first page's cursor, and is not reset again.
+    const page1 = await pullPage(h, chair, '999999999999', 1);
+    expect(page1).toMatchObject({ reset: true, hasMore: true, cursor: '1' });
+    const rest = await pullAll(h, chair, page1.cursor, 1);
+    expect(rest.pages.every((p) => !p.reset)).toBe(true);
+    expect([...page1.changes.map((c) => c.id), ...[...rest.records.values()].map((r) => r.id)].sort()).toEqual([chair.clubId, ...ids].sort());
+    expect(rest.cursor).toBe('4');
+
+    // Another phone's push meanwhile still reaches the phone that started over.
+    const [later] = await pushMembers(1);
+    const after = await pullAll(h, chair, rest.cursor);
+    expect([...after.records.keys()]).toEqual([`members/${later}`]);
+  });
+
+  it('answers a wait whose cursor is ahead of the club at once, so the phone pulls and starts over', async () => {
+    const started = Date.now();
+    const reply = await h.request<{ changed: boolean; version: number }>('GET', '/api/v1/sync/wait?since=999999999999&timeout=20', { token: chair.token });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(reply.body).toMatchObject({ changed: true, version: 1 });
+  });
+
   it('sends each role only the collections it may read, and nothing of another club', async () => {
     const volunteer = await enrollPhone(h, chair, 'volunteer');
     const treasurer = await enrollPhone(h, chair, 'treasurer');

@@ -52,4 +52,53 @@ describe('the built app’s files', () => {
     expect((await h.request('GET', '/members/x', { headers: { accept: 'application/json' } })).status).toBe(404);
     expect((await h.request('GET', '/api/v1/health')).body).toMatchObject({ ok: true });
   });
+
+  it('gives the app’s pages a strict Content-Security-Policy: its own files only, nothing inline, no framing', async () => {
+    for (const path of ['/', '/index.html', '/members/x']) {
+      const reply = await h.request('GET', path, { headers: html });
+      const csp = reply.headers.get('content-security-policy') ?? '';
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+      expect(directives).toEqual({
+        'default-src': "'self'",
+        'script-src': "'self'",
+        'style-src': "'self'",
+        'img-src': "'self' data:",
+        'connect-src': "'self'",
+        'worker-src': "'self'",
+        'manifest-src': "'self'",
+        'object-src': "'none'",
+        'base-uri': "'none'",
+        'form-action': "'self'",
+        'frame-ancestors': "'none'",
+      });
+      expect(csp).not.toMatch(/unsafe|\*/);
+    }
+  });
+
+  it('says nosniff and no-referrer on every answer, pages, files, API, errors and 404s alike; API answers and errors are never stored', async () => {
+    const answers = {
+      page: await h.request('GET', '/', { headers: html }),
+      asset: await h.request('GET', '/assets/index-abc123.js'),
+      serviceWorker: await h.request('GET', '/sw.js'),
+      missingAsset: await h.request('GET', '/assets/gone.js'),
+      health: await h.request('GET', '/api/v1/health'),
+      unknownApi: await h.request('GET', '/api/v1/nothing'),
+      unknownApiPost: await h.request('POST', '/api/v1/nothing', { body: {} }),
+      unauthorized: await h.request('GET', '/api/v1/me'),
+      badJson: await h.request('POST', '/api/v1/enroll', { raw: '{' }),
+      badUrl: await h.request('GET', '/api/v1/devices/%E0%A4%A'),
+      badAppUrl: await h.request('GET', '/%E0%A4%A', { headers: html }),
+    };
+    for (const [name, reply] of Object.entries(answers)) {
+      expect([name, reply.headers.get('x-content-type-options')]).toEqual([name, 'nosniff']);
+      expect([name, reply.headers.get('referrer-policy')]).toEqual([name, 'no-referrer']);
+      expect([name, reply.headers.get('content-security-policy')]).toEqual([name, expect.stringContaining("frame-ancestors 'none'")]);
+    }
+    for (const name of ['health', 'unknownApi', 'unknownApiPost', 'unauthorized', 'badJson', 'badUrl', 'missingAsset', 'badAppUrl'] as const) {
+      expect([name, answers[name].headers.get('cache-control')]).toEqual([name, 'no-store']);
+    }
+    // API answers are data, never a document that could run anything.
+    expect(answers.health.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
 });
+

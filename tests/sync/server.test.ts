@@ -79,6 +79,38 @@ describe('the engine against the real server', () => {
     expect((await listDevices(chair)).map((d) => d.role).sort()).toEqual(['board', 'chair']);
   });
 
+  it('connects a club whose first answer was lost: the retry sends the same secret and gets the same chair phone', async () => {
+    const chair = freshDatabase();
+    const club = await createClub(chair);
+    await createRecord(chair, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+    const sent: { creatorSecret?: string }[] = [];
+    let answers = 0;
+    // The server makes the club, but its answer never reaches the phone.
+    const answerLost: FetchLike = async (input, init) => {
+      if (input.endsWith('/clubs')) sent.push(JSON.parse(String(init.body)) as { creatorSecret?: string });
+      const response = await fetch(input, init);
+      if (input.endsWith('/clubs') && answers++ === 0) {
+        await response.text();
+        throw new TypeError('network lost');
+      }
+      return response;
+    };
+    const input = { serverUrl: server.url, setupCode: SETUP_CODE, deviceName: 'Máy chủ nhiệm' };
+    await expect(connectNewClub(chair, input, { fetch: answerLost })).rejects.toMatchObject({ code: 'offline' });
+    expect(await readConnection(chair)).toBeUndefined();
+
+    const connected = await connectNewClub(chair, input, { fetch: answerLost });
+    expect(connected.club.id).toBe(club.id);
+    expect(connected.device.role).toBe('chair');
+    expect(connected.firstSync).toMatchObject({ outcome: 'done', acknowledged: 1 });
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.creatorSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(sent[1]!.creatorSecret).toBe(sent[0]!.creatorSecret);
+    // One chair phone on the server, the one the phone now holds the token of.
+    expect((await listDevices(chair)).map((d) => [d.id, d.role])).toEqual([[connected.device.id, 'chair']]);
+    await expectSameAsServer(chair);
+  });
+
   it('keeps a pending local edit through a pull of another phone\'s change to the same record', async () => {
     const chair = await chairPhone();
     const lan = await createRecord(chair, 'members', memberFields({ fullName: 'Nguyễn Thị Lan', phone: '0912345678' }));

@@ -21,9 +21,10 @@ import { parseBody, type RouteContext } from './context';
 
 /** Clubs and their phones: making a club, inviting and enrolling phones, listing and removing them. */
 
-/** Guessing a setup or invite code is what these limits slow down. */
-const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Device ids are the server's own UUIDs: anything else names no phone (and never reaches SQL). */
+const isDeviceId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 function clubSummary(record: Record<string, unknown>): ClubSummary {
   return {
@@ -52,7 +53,7 @@ export function clubRoutes(ctx: RouteContext) {
     const { store, now } = ctx;
     const onlyDevices = { preHandler: ctx.authenticate };
 
-    app.post('/clubs', { config: { rateLimit: CODE_RATE_LIMIT } }, async (request, reply) => {
+    app.post('/clubs', { onRequest: ctx.limitCodeGuessing('clubs') }, async (request, reply) => {
       const body = parseBody(createClubRequest, request.body);
       if (!sameSecret(body.setupCode, ctx.setupCode)) throw new ApiError('forbidden', 'error.wrongSetupCode');
       const { id, ...profile } = body.club;
@@ -75,12 +76,14 @@ export function clubRoutes(ctx: RouteContext) {
       };
       const token = newToken();
       const chair = { id: uuidv7(at.getTime()), name: body.device.name, tokenHash: hashSecret(token) };
-      const created = await store.createClub({ clubId, clubRecord, chair, now: at });
+      const creatorSecretHash = body.creatorSecret === undefined ? null : hashSecret(body.creatorSecret);
+      const created = await store.createClub({ clubId, clubRecord, chair, creatorSecretHash, now: at });
+      // Says nothing about the club that is there: the asker may not be in it.
       if (created.outcome === 'taken') throw new ApiError('conflict', 'error.clubExists');
       const stored = created.outcome === 'repeated' ? await store.findClubRecord(clubId) : null;
       const response: EnrollResponse = {
         club: clubSummary(stored ?? clubRecord),
-        device: { id: created.chairId, role: 'chair' },
+        device: { id: created.chairId, role: created.role },
         token,
       };
       return reply.code(201).send(response);
@@ -98,7 +101,7 @@ export function clubRoutes(ctx: RouteContext) {
       return reply.code(201).send(response);
     });
 
-    app.post('/enroll', { config: { rateLimit: CODE_RATE_LIMIT } }, async (request, reply) => {
+    app.post('/enroll', { onRequest: ctx.limitCodeGuessing('enroll') }, async (request, reply) => {
       const body = parseBody(enrollRequest, request.body);
       const at = now();
       const token = newToken();
@@ -127,6 +130,7 @@ export function clubRoutes(ctx: RouteContext) {
 
     app.delete<{ Params: { id: string } }>('/devices/:id', onlyDevices, async (request, reply) => {
       const chair = requireRole(request, ['chair']);
+      if (!isDeviceId(request.params.id)) throw new ApiError('not_found', 'error.notFound');
       // Removing its own phone would leave the club with no one to invite or remove phones.
       if (request.params.id === chair.id) return sendError(request, reply, 'forbidden', 'error.cannotRevokeSelf');
       const result = await store.revokeDevice({ clubId: chair.clubId, deviceId: request.params.id, now: now() });

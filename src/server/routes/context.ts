@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import type * as z from 'zod/mini';
 import type { CollectionDefinition } from '../../domain/collection';
 import { ApiError } from '../errors';
@@ -13,6 +13,8 @@ export interface RouteContext {
   findCollection: (name: string) => CollectionDefinition | undefined;
   collectionNames: readonly string[];
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** An onRequest hook that counts a try at guessing a code on `route` (rate-limits.ts). */
+  limitCodeGuessing: (route: string) => onRequestHookHandler;
   waits: ClubWaits;
 }
 

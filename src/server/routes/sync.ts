@@ -26,7 +26,9 @@ import { parseBody, type RouteContext } from './context';
  */
 function checkSchemaVersion(value: unknown): void {
   if (value === undefined) return;
-  const version = Number(value);
+  // A number in a body, digits in a query string; anything else is not a version, and is
+  // never handed to Number() (an array nested deep enough turns that into a RangeError).
+  const version = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(version)) throw new ApiError('invalid', 'error.invalid');
   if (version < OLDEST_ACCEPTED_SCHEMA_VERSION) throw new ApiError('upgrade_required', 'error.upgradeRequired');
   if (version > SCHEMA_VERSION) throw new ApiError('invalid', 'error.schemaTooNew');
@@ -92,12 +94,12 @@ export function syncRoutes(ctx: RouteContext) {
         if (!cursor) throw new ApiError('invalid', 'error.invalid');
         const limit = pullLimit(request.query.limit);
         const readable = ctx.collectionNames.filter((name) => canRead(ctx.findCollection(name)!, device.role));
-        const purged = await store.purgedThrough(device.clubId);
-        const plan = planPull(cursor, purged);
+        const bounds = await store.clubBounds(device.clubId);
+        const plan = planPull(cursor, bounds);
         const page = await store.pullPage({ clubId: device.clubId, collections: readable, since: plan.from, limit });
         const response: PullResponse = {
           changes: page.changes,
-          cursor: nextCursor(page.throughVersion, plan.fullCopy, purged),
+          cursor: nextCursor(page.throughVersion, plan.fullCopy, bounds.purgedThrough),
           hasMore: page.hasMore,
           reset: plan.reset,
           serverTime: now().toISOString(),

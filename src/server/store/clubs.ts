@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DeviceRole } from '../../domain/record';
 import type { DevicesTable, ServerDatabase } from './schema';
@@ -36,47 +37,83 @@ export interface NewDevice {
 
 /**
  * A club, its profile record (version 1, so the phones pull it like any other change) and
- * its chair's phone, together: 'created'. A repeat of a creation whose answer never reached
- * the phone (the club still has only its chair, who has sent nothing) gives that chair the
- * new token instead: 'repeated', with the chair's device id — otherwise the club id would be
- * held by a token nobody has, and the book could never connect. 'taken' otherwise.
+ * its chair's phone, together: 'created'. A repeat for a club id already here is 'taken',
+ * whatever the club's state, unless it carries the secret the club was made with: then it
+ * is the making phone again after its answer was lost, and that phone (if not removed)
+ * gets the new token: 'repeated'. Without that, anyone holding the setup code who learnt a
+ * club's id could take its chair's token before the chair had pushed anything.
  */
 export async function createClub(
   db: Kysely<ServerDatabase>,
-  input: { clubId: string; clubRecord: Record<string, unknown>; chair: NewDevice; now: Date },
-): Promise<{ outcome: 'created' | 'repeated'; chairId: string } | { outcome: 'taken' }> {
+  input: { clubId: string; clubRecord: Record<string, unknown>; chair: NewDevice; creatorSecretHash: string | null; now: Date },
+): Promise<{ outcome: 'created' | 'repeated'; chairId: string; role: DeviceRole } | { outcome: 'taken' }> {
   const at = input.now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('clubs').select(['id', 'version']).where('id', '=', input.clubId).executeTakeFirst();
-    if (taken) {
-      const devices = await trx.selectFrom('devices').selectAll().where('club_id', '=', input.clubId).execute();
-      const [only] = devices;
-      const untouched =
-        devices.length === 1 && only!.role === 'chair' && Number(only!.last_seq) === 0 && !only!.revoked_at && Number(taken.version) === 1;
-      if (!untouched) return { outcome: 'taken' };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const taken = await trx
+        .selectFrom('clubs')
+        .select(['creator_secret_hash', 'creator_device_id'])
+        .where('id', '=', input.clubId)
+        .executeTakeFirst();
+      if (taken) {
+        if (!input.creatorSecretHash || !taken.creator_secret_hash || !taken.creator_device_id) return { outcome: 'taken' };
+        if (!sameHash(taken.creator_secret_hash, input.creatorSecretHash)) return { outcome: 'taken' };
+        const maker = await trx
+          .updateTable('devices')
+          .set({ token_hash: input.chair.tokenHash, name: input.chair.name, last_seen_at: at })
+          .where('id', '=', taken.creator_device_id)
+          .where('club_id', '=', input.clubId)
+          .where('revoked_at', 'is', null)
+          .returning(['id', 'role'])
+          .executeTakeFirst();
+        // The maker's phone was removed since: its secret no longer lets anyone in.
+        if (!maker) return { outcome: 'taken' };
+        return { outcome: 'repeated', chairId: maker.id, role: maker.role as DeviceRole };
+      }
       await trx
-        .updateTable('devices')
-        .set({ token_hash: input.chair.tokenHash, name: input.chair.name, last_seen_at: at })
-        .where('id', '=', only!.id)
+        .insertInto('clubs')
+        .values({
+          id: input.clubId,
+          version: 1,
+          purged_through_version: 0,
+          created_at: at,
+          creator_secret_hash: input.creatorSecretHash,
+          creator_device_id: input.creatorSecretHash ? input.chair.id : null,
+        })
         .execute();
-      return { outcome: 'repeated', chairId: only!.id };
-    }
-    await trx.insertInto('clubs').values({ id: input.clubId, version: 1, purged_through_version: 0, created_at: at }).execute();
-    await trx
-      .insertInto('records')
-      .values({
-        club_id: input.clubId,
-        collection: 'club',
-        id: input.clubId,
-        data: JSON.stringify(input.clubRecord),
-        deleted: 0,
-        version: 1,
-        changed_at: at,
-      })
-      .execute();
-    await insertDevice(trx, input.clubId, input.chair, 'chair', at);
-    return { outcome: 'created', chairId: input.chair.id };
-  });
+      await trx
+        .insertInto('records')
+        .values({
+          club_id: input.clubId,
+          collection: 'club',
+          id: input.clubId,
+          data: JSON.stringify(input.clubRecord),
+          deleted: 0,
+          version: 1,
+          changed_at: at,
+        })
+        .execute();
+      await insertDevice(trx, input.clubId, input.chair, 'chair', at);
+      return { outcome: 'created', chairId: input.chair.id, role: 'chair' };
+    });
+  } catch (error) {
+    // Two first tries with one club id at once (PostgreSQL): the second waits for the first
+    // to commit and then finds the id in use, as it would have a moment later.
+    if (isUniqueViolation(error)) return { outcome: 'taken' };
+    throw error;
+  }
+}
+
+/** Both hex SHA-256: compared in constant time, as every secret is. */
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || (typeof message === 'string' && message.startsWith('UNIQUE constraint failed'));
 }
 
 async function insertDevice(db: Kysely<ServerDatabase>, clubId: string, device: NewDevice, role: DeviceRole, at: string) {

@@ -4,7 +4,8 @@ import type { Mutation } from '../../domain/protocol';
 import * as clubs from './clubs';
 import { connect, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
-import { pullPage, purgedThrough, purgeTombstones, type PulledPage } from './pull';
+import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
+import { countAttempt, forgetWindowsBefore } from './rate-limits';
 import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
 import type { ServerDatabase } from './schema';
 import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
@@ -53,6 +54,14 @@ export class Store {
     return clubs.enroll(this.db, input);
   }
 
+  /** Counts one attempt in `bucket` during `window`; the count so far, this one included. */
+  countAttempt(bucket: string, window: number) {
+    return countAttempt(this.db, bucket, window);
+  }
+  forgetWindowsBefore(window: number) {
+    return forgetWindowsBefore(this.db, window);
+  }
+
   async push(
     device: PushingDevice,
     mutations: readonly Mutation[],
@@ -75,8 +84,9 @@ export class Store {
   pullPage(query: { clubId: string; collections: readonly string[]; since: number; limit: number }): Promise<PulledPage> {
     return pullPage(this.db, query);
   }
-  purgedThrough(clubId: string) {
-    return purgedThrough(this.db, clubId);
+  /** The club's version and the highest version whose tombstones were purged. */
+  clubBounds(clubId: string) {
+    return clubBounds(this.db, clubId);
   }
   purgeTombstones(olderThan: Date) {
     return purgeTombstones(this.db, olderThan);

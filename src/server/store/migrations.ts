@@ -76,9 +76,30 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Only the phone that made a club may repeat its creation (a lost answer): it proves it
+  // with a secret of its own, kept here as a hash, and gets back the phone made with it.
+  // One column per statement: SQLite adds one at a time.
+  '0002_club_creator': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('clubs').addColumn('creator_secret_hash', 'text').execute();
+      await db.schema.alterTable('clubs').addColumn('creator_device_id', 'text').execute();
+    },
+  },
+  // Rate limits kept where every server process and every restart sees them.
+  '0003_rate_limits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('window_index', 'integer', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_limits_pk', ['bucket', 'window_index'])
+        .execute();
+    },
+  },
   // A refusal of two phones' edits that break a rule together names the other field and its
   // value; a repeated push (its answer lost) must say it again, so the log keeps it.
-  '0002_conflicts_in_log': {
+  '0009_conflicts_in_log': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('mutation_log').addColumn('conflicts_with', 'text').execute();
     },

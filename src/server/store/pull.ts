@@ -60,9 +60,10 @@ export async function pullPage(
   return { changes: whole.map(toChange), throughVersion: lastIncluded, hasMore: after.length > 0 };
 }
 
-export async function purgedThrough(db: Kysely<ServerDatabase>, clubId: string): Promise<number> {
-  const row = await db.selectFrom('clubs').select('purged_through_version').where('id', '=', clubId).executeTakeFirst();
-  return row ? Number(row.purged_through_version) : 0;
+/** The club's version and purge line, read together for planning a pull (rules/cursor.ts). */
+export async function clubBounds(db: Kysely<ServerDatabase>, clubId: string): Promise<{ version: number; purgedThrough: number }> {
+  const row = await db.selectFrom('clubs').select(['version', 'purged_through_version']).where('id', '=', clubId).executeTakeFirst();
+  return row ? { version: Number(row.version), purgedThrough: Number(row.purged_through_version) } : { version: 0, purgedThrough: 0 };
 }
 
 /**

@@ -10,6 +10,13 @@ export interface ClubsTable {
   /** The highest version whose tombstones were purged: a cursor below it must start over. */
   purged_through_version: number;
   created_at: string;
+  /**
+   * SHA-256 of the secret the making phone sent with POST /clubs (hex), and that phone's
+   * device: a repeat with the same secret is the maker after a lost answer. Null for a club
+   * made without one (it can never be repeated) and for clubs older than the column.
+   */
+  creator_secret_hash: string | null;
+  creator_device_id: string | null;
 }
 
 export interface DevicesTable {
@@ -67,10 +74,20 @@ export interface MutationLogTable {
   logged_at: string;
 }
 
+/** Attempts at guessing a code (rate-limits.ts): one row per bucket and minute. */
+export interface RateLimitsTable {
+  /** What is counted: a route and an address (hashed), or a route in total. */
+  bucket: string;
+  /** The window's number: milliseconds since 1970 divided by the window's length. */
+  window_index: number;
+  count: number;
+}
+
 export interface ServerDatabase {
   clubs: ClubsTable;
   devices: DevicesTable;
   invites: InvitesTable;
   records: RecordsTable;
   mutation_log: MutationLogTable;
+  rate_limits: RateLimitsTable;
 }

@@ -65,6 +65,7 @@ async function setUpClubs(store: Store, run: number): Promise<{ clubs: Club[]; s
       clubId,
       clubRecord: { id: clubId, clubId, createdAt: at, updatedAt: at, deleted: false, ...sample.club },
       chair,
+      creatorSecretHash: null,
       now,
     });
     if (created.outcome !== 'created') throw new Error(`setting up club ${c}: ${created.outcome}`);
