@@ -8,9 +8,20 @@ import { recordShape, type DeviceRole, type SyncedRecord } from './record';
  */
 export type CollectionKind = 'fieldMerge' | 'appendOnly';
 
+/**
+ * A field a collection gained after it first shipped: the schema version that brought it,
+ * and the value a record gets when it comes from (or goes to) an app older than that.
+ */
+export interface AddedField {
+  since: number;
+  default: unknown;
+}
+
 export interface CollectionDefinition<Fields extends object = object> {
   name: string;
   kind: CollectionKind;
+  /** Fields added after the collection first shipped, by name (see AddedField). */
+  added: Readonly<Record<string, AddedField>>;
   /** The fields people edit: the form validates with exactly this schema. */
   fieldsSchema: z.ZodMiniType<Fields, Fields>;
   /** A whole stored record: the common fields plus the fields. */
@@ -35,6 +46,12 @@ export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
   read: readonly DeviceRole[];
   write: readonly DeviceRole[];
   localIndexes?: readonly string[];
+  /**
+   * Fields added later, each with the schema version that added it and its default: a
+   * record from an app older than that gets the default, never a refusal (upgrades keep
+   * everything, and the server accepts the previous app version's records).
+   */
+  added?: { [K in keyof Shape]?: AddedField };
 }) {
   type Fields = z.output<z.ZodMiniObject<Shape>>;
   const check = spec.check ?? (() => {});
@@ -46,12 +63,35 @@ export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
   return {
     name: spec.name,
     kind: spec.kind,
+    added: (spec.added ?? {}) as Readonly<Record<string, AddedField>>,
     fieldsSchema: fieldsSchema as unknown as z.ZodMiniType<Fields, Fields>,
     recordSchema: recordSchema as unknown as z.ZodMiniType<Fields & SyncedRecord>,
     read: spec.read,
     write: spec.write,
     localIndexes: spec.localIndexes ?? [],
   } satisfies CollectionDefinition<Fields>;
+}
+
+/** A record with every later-added field it lacks given its default (an older app's record). */
+export function withAddedFields<R extends Record<string, unknown>>(collection: CollectionDefinition, record: R): R {
+  let filled: Record<string, unknown> | undefined;
+  for (const [field, added] of Object.entries(collection.added)) {
+    if (Object.hasOwn(record, field)) continue;
+    filled ??= { ...record };
+    filled[field] = added.default;
+  }
+  return (filled ?? record) as R;
+}
+
+/** A record as an app of `schemaVersion` knows it: without the fields added after that version. */
+export function asOfSchemaVersion<R extends Record<string, unknown>>(collection: CollectionDefinition, record: R, schemaVersion: number): R {
+  let trimmed: Record<string, unknown> | undefined;
+  for (const [field, added] of Object.entries(collection.added)) {
+    if (added.since <= schemaVersion || !Object.hasOwn(record, field)) continue;
+    trimmed ??= { ...record };
+    delete trimmed[field];
+  }
+  return (trimmed ?? record) as R;
 }
 
 export function canRead(collection: CollectionDefinition, role: DeviceRole): boolean {

@@ -1,5 +1,5 @@
 import { COLLECTIONS, type CollectionName, type FieldsOf, type RecordOf } from '../domain/collections';
-import type { CollectionDefinition } from '../domain/collection';
+import { withAddedFields, type CollectionDefinition } from '../domain/collection';
 import { uuidv7 } from '../domain/ids';
 import { RECORD_FIELDS, type SyncedRecord } from '../domain/record';
 import { validate } from '../domain/validation';
@@ -138,7 +138,8 @@ export async function updateRecord<N extends CollectionName>(
     if (COLLECTIONS[collection].kind === 'appendOnly') throw new RecordImmutableError();
     // id, clubId, createdAt and deleted belong to the sync layer, never to an edit.
     const edits = Object.fromEntries(Object.entries(changes).filter(([field]) => !isSyncField(field)));
-    const record = checked(collection, { ...existing, ...edits, updatedAt: now });
+    // A record kept from before a field was added takes the field's default.
+    const record = checked(collection, { ...withAddedFields(COLLECTIONS[collection], existing), ...edits, updatedAt: now });
     const data: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(record)) {
       if (field !== 'updatedAt' && !sameValue(value, existing[field])) data[field] = value;

@@ -26,6 +26,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** The collection registry; tests add kinds the app does not have yet (append-only). */
   collections?: Record<string, CollectionDefinition>;
+  /** The schema version spoken (SCHEMA_VERSION); tests run a server a version ahead. */
+  schemaVersion?: number;
   /**
    * Behind a reverse proxy, the proxy's address (e.g. "127.0.0.1"): otherwise every phone
    * shares the proxy's address and one phone's wrong codes lock the others out of enrolling.
@@ -70,6 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const context: RouteContext = {
     store: options.store,
     waits,
+    schemaVersion: options.schemaVersion ?? SCHEMA_VERSION,
     setupCode: options.setupCode,
     now,
     findCollection: (name) => (Object.hasOwn(collections, name) ? collections[name] : undefined),

@@ -1,3 +1,4 @@
+import { withAddedFields } from '../domain/collection';
 import { COLLECTION_NAMES, findCollection, type CollectionName } from '../domain/collections';
 import { DEFAULT_PULL_LIMIT, SCHEMA_VERSION, type PullResponse } from '../domain/protocol';
 import type { ClubBookDatabase, ServerCopy } from '../local/database';
@@ -41,9 +42,11 @@ export async function applyPage(db: ClubBookDatabase, page: PullResponse): Promi
     const locals = new Map<CollectionName, { put: AnyRecord[]; remove: string[] }>();
     for (const change of page.changes) {
       // A collection this app version does not know (a newer server): nothing to show it in.
-      if (!findCollection(change.collection)) continue;
+      const definition = findCollection(change.collection);
+      if (!definition) continue;
       const collection = change.collection as CollectionName;
-      const record = { ...change.record, id: change.id } as AnyRecord;
+      // From a server older than a field this app has: the field's default.
+      const record = withAddedFields(definition, { ...change.record, id: change.id }) as AnyRecord;
       copies.push(mark === undefined ? { collection, id: change.id, record } : { collection, id: change.id, record, resetMark: mark });
       const local = replay(record, queued.get(recordKey(collection, change.id)) ?? []);
       let target = locals.get(collection);

@@ -16,6 +16,8 @@ export interface RouteContext {
   /** An onRequest hook that counts a try at guessing a code on `route` (rate-limits.ts). */
   limitCodeGuessing: (route: string) => onRequestHookHandler;
   waits: ClubWaits;
+  /** The schema version this server speaks; it also accepts the one before (SYNC-PROTOCOL.md). */
+  schemaVersion: number;
 }
 
 /** A body that does not fit the protocol's schema is one `invalid`, whatever the detail. */

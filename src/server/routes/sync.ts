@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { canRead } from '../../domain/collection';
+import { asOfSchemaVersion, canRead, withAddedFields } from '../../domain/collection';
 import {
   DEFAULT_PULL_LIMIT,
   DEFAULT_WAIT_SECONDS,
@@ -9,6 +9,7 @@ import {
   OLDEST_ACCEPTED_SCHEMA_VERSION,
   pushRequest,
   SCHEMA_VERSION,
+  type PulledChange,
   type PullResponse,
   type PushResponse,
   type Rejection,
@@ -24,14 +25,20 @@ import { parseBody, type RouteContext } from './context';
  * Old phones are told to update (426) before anything else about their request is judged:
  * an older app may send a body this server would otherwise just call invalid.
  */
-function checkSchemaVersion(value: unknown): void {
-  if (value === undefined) return;
+function checkSchemaVersion(value: unknown, current: number): number {
+  if (value === undefined) return current;
   // A number in a body, digits in a query string; anything else is not a version, and is
   // never handed to Number() (an array nested deep enough turns that into a RangeError).
   const version = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(version)) throw new ApiError('invalid', 'error.invalid');
-  if (version < OLDEST_ACCEPTED_SCHEMA_VERSION) throw new ApiError('upgrade_required', 'error.upgradeRequired');
-  if (version > SCHEMA_VERSION) throw new ApiError('invalid', 'error.schemaTooNew');
+  if (version < oldestAccepted(current)) throw new ApiError('upgrade_required', 'error.upgradeRequired');
+  if (version > current) throw new ApiError('invalid', 'error.schemaTooNew');
+  return version;
+}
+
+/** The current version and the one before it (protocol.ts OLDEST_ACCEPTED_SCHEMA_VERSION). */
+function oldestAccepted(current: number): number {
+  return current === SCHEMA_VERSION ? OLDEST_ACCEPTED_SCHEMA_VERSION : Math.max(1, current - 1);
 }
 
 function pullLimit(value: string | undefined): number {
@@ -47,6 +54,17 @@ function waitSeconds(value: string | undefined): number {
 }
 
 export function syncRoutes(ctx: RouteContext) {
+  /**
+   * A pulled record as the asking app knows its collection: a row stored before a field was
+   * added gets the field's default; an app older than a field does not get it (its strict
+   * schema would refuse the record on its next edit).
+   */
+  const asTheAppKnowsIt = (change: PulledChange, schemaVersion: number): PulledChange => {
+    const collection = ctx.findCollection(change.collection);
+    if (!collection) return change;
+    return { ...change, record: asOfSchemaVersion(collection, withAddedFields(collection, change.record), schemaVersion) };
+  };
+
   return async function register(app: FastifyInstance) {
     const { store, now } = ctx;
 
@@ -55,7 +73,7 @@ export function syncRoutes(ctx: RouteContext) {
       const raw = (request.body ?? {}) as { schemaVersion?: unknown; mutations?: unknown };
       if (typeof raw !== 'object' || Array.isArray(raw)) throw new ApiError('invalid', 'error.invalid');
       if (raw.schemaVersion === undefined) throw new ApiError('invalid', 'error.invalid');
-      checkSchemaVersion(raw.schemaVersion);
+      checkSchemaVersion(raw.schemaVersion, ctx.schemaVersion);
       if (Array.isArray(raw.mutations) && raw.mutations.length > MAX_MUTATIONS_PER_PUSH) {
         throw new ApiError('too_large', 'error.tooLarge');
       }
@@ -89,7 +107,7 @@ export function syncRoutes(ctx: RouteContext) {
       { preHandler: ctx.authenticate },
       async (request) => {
         const device = deviceOf(request);
-        checkSchemaVersion(request.query.schemaVersion);
+        const version = checkSchemaVersion(request.query.schemaVersion, ctx.schemaVersion);
         const cursor = parseCursor(request.query.since);
         if (!cursor) throw new ApiError('invalid', 'error.invalid');
         const limit = pullLimit(request.query.limit);
@@ -98,7 +116,7 @@ export function syncRoutes(ctx: RouteContext) {
         const plan = planPull(cursor, bounds);
         const page = await store.pullPage({ clubId: device.clubId, collections: readable, since: plan.from, limit });
         const response: PullResponse = {
-          changes: page.changes,
+          changes: page.changes.map((change) => asTheAppKnowsIt(change, version)),
           cursor: nextCursor(page.throughVersion, plan.fullCopy, bounds.purgedThrough),
           hasMore: page.hasMore,
           reset: plan.reset,
@@ -114,7 +132,7 @@ export function syncRoutes(ctx: RouteContext) {
       { preHandler: ctx.authenticate },
       async (request, reply) => {
         const device = deviceOf(request);
-        checkSchemaVersion(request.query.schemaVersion);
+        checkSchemaVersion(request.query.schemaVersion, ctx.schemaVersion);
         const cursor = parseCursor(request.query.since);
         if (!cursor) throw new ApiError('invalid', 'error.invalid');
         const seconds = waitSeconds(request.query.timeout);

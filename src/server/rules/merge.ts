@@ -1,4 +1,4 @@
-import { canWrite, type CollectionDefinition } from '../../domain/collection';
+import { canWrite, withAddedFields, type CollectionDefinition } from '../../domain/collection';
 import type { Mutation, RejectionCode } from '../../domain/protocol';
 import type { DeviceRole } from '../../domain/record';
 import { validate } from '../../domain/validation';
@@ -70,12 +70,13 @@ export function decide(mutation: Mutation, context: MutationContext): Outcome {
     if (!held) return { kind: 'unchanged' };
     // Only the phone's clock of the deletion travels with it; the fields stay as they were.
     const updatedAt = Object.hasOwn(data, 'updatedAt') ? { updatedAt: data.updatedAt } : {};
-    return checked(collection, { ...held.record, ...updatedAt, deleted: true });
+    return checked(collection, withAddedFields(collection, { ...held.record, ...updatedAt, deleted: true }));
   }
 
   // A new record must be whole; a known one takes only the fields named, in arrival order.
+  // A field added after the pushing app (or the stored row) was made takes its default.
   const merged = held ? { ...held.record, ...data } : { ...data };
-  return checked(collection, { ...merged, id: mutation.id }, held ? data : undefined);
+  return checked(collection, withAddedFields(collection, { ...merged, id: mutation.id }), held ? data : undefined);
 }
 
 /**
