@@ -13,6 +13,8 @@ export const DEFAULT_INTEREST_TO_FUND_PERCENT = 50;
 /** "Older" for the club's figures: 60 by law; many clubs count from 55. */
 export const DEFAULT_OLDER_AGE_FROM = 60;
 export const DEFAULT_LOAN_TERM_MONTHS = 12;
+/** Good clubs reach 80 % attendance at their monthly meetings (DOMAIN.md). */
+export const DEFAULT_ATTENDANCE_TARGET_PERCENT = 80;
 
 /**
  * The club's profile and its rules. One record per club, whose id is the club id.
@@ -36,6 +38,14 @@ export const club = defineCollection({
     interestRateBasisPoints: z.nullable(wholeNumber(0, 1000, 'validation.interestRate')),
     interestToFundPercent: wholeNumber(0, 100, 'validation.percent'),
     loanTermMonths: wholeNumber(1, 60, 'validation.loanTerm'),
+    /** The day of the month the club usually meets (a month that is shorter: its last day); null when it has none. */
+    meetingDay: z.nullable(wholeNumber(1, 31, 'validation.meetingDay')),
+    attendanceTargetPercent: wholeNumber(1, 100, 'validation.attendanceTarget'),
+  },
+  // The meeting book (schema version 2) brought these: an older app's club gets the defaults.
+  added: {
+    meetingDay: { since: 2, default: null },
+    attendanceTargetPercent: { since: 2, default: DEFAULT_ATTENDANCE_TARGET_PERCENT },
   },
   read: DEVICE_ROLES,
   write: ['chair', 'board'],
@@ -58,5 +68,7 @@ export function newClubFields(): ClubFields {
     interestRateBasisPoints: null,
     interestToFundPercent: DEFAULT_INTEREST_TO_FUND_PERCENT,
     loanTermMonths: DEFAULT_LOAN_TERM_MONTHS,
+    meetingDay: null,
+    attendanceTargetPercent: DEFAULT_ATTENDANCE_TARGET_PERCENT,
   };
 }

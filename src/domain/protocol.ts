@@ -6,8 +6,11 @@ import type { DeviceRole } from './record';
  * import: a request one side builds is the request the other side checks.
  */
 
-/** Raised when a record's shape changes in a way an older phone cannot read or write. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Raised when a record's shape changes in a way an older phone cannot read or write.
+ * 2: the meeting book (meetings, attendance; the club's meeting day and attendance target).
+ */
+export const SCHEMA_VERSION = 2;
 /** The server accepts the current schema and the one before it; older phones get 426. */
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = Math.max(1, SCHEMA_VERSION - 1);
 

@@ -31,4 +31,11 @@ export const validationMessagesEn = {
   poverty: 'Choose poor, near-poor or neither.',
   povertyYear: 'The year of the certificate must be a real year, from 2000 on.',
   leftBeforeJoined: 'The date of leaving must be after the date of joining.',
+  meetingDay: 'The meeting day must be from 1 to 31.',
+  attendanceTarget: 'The attendance target must be from 1 to 100 %.',
+  meetingKind: 'Choose the kind of meeting.',
+  guests: 'The number of guests must be from 0 to 999.',
+  nextAfterHeld: 'The next meeting must be planned after this one.',
+  mark: 'Choose present, excused or absent.',
+  markId: 'This mark does not match its person or its meeting.',
 } as const satisfies Record<keyof typeof validationMessagesVi, string>;

@@ -34,4 +34,11 @@ export const validationMessagesVi = {
   poverty: 'Chọn hộ nghèo, cận nghèo hoặc không.',
   povertyYear: 'Năm được công nhận phải là năm có thật, từ 2000 trở đi.',
   leftBeforeJoined: 'Ngày rời câu lạc bộ phải sau ngày vào.',
+  meetingDay: 'Ngày họp phải từ 1 đến 31.',
+  attendanceTarget: 'Mục tiêu đi họp phải từ 1 đến 100 %.',
+  meetingKind: 'Chọn loại buổi sinh hoạt.',
+  guests: 'Số khách phải là số từ 0 đến 999.',
+  nextAfterHeld: 'Ngày dự kiến họp lần sau phải sau ngày họp này.',
+  mark: 'Chọn có mặt, vắng có phép hoặc vắng.',
+  markId: 'Điểm danh này không đúng người hoặc đúng buổi.',
 } as const;
