@@ -29,6 +29,12 @@ const InviteScreen = lazy(() => import('./settings/InviteScreen').then((m) => ({
 const DevicesScreen = lazy(() => import('./settings/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
 const NeedsAttentionScreen = lazy(() => import('./sync/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
 const OnboardingScreen = lazy(() => import('./onboarding/OnboardingScreen').then((m) => ({ default: m.OnboardingScreen })));
+const MeetingBookScreen = lazy(() => import('./meetings/MeetingBookScreen').then((m) => ({ default: m.MeetingBookScreen })));
+const NewMeetingScreen = lazy(() => import('./meetings/MeetingFormScreen').then((m) => ({ default: m.NewMeetingScreen })));
+const EditMeetingScreen = lazy(() => import('./meetings/MeetingFormScreen').then((m) => ({ default: m.EditMeetingScreen })));
+const MeetingScreen = lazy(() => import('./meetings/MeetingScreen').then((m) => ({ default: m.MeetingScreen })));
+const RollCallScreen = lazy(() => import('./meetings/RollCallScreen').then((m) => ({ default: m.RollCallScreen })));
+const FollowUpScreen = lazy(() => import('./meetings/FollowUpScreen').then((m) => ({ default: m.FollowUpScreen })));
 const LockScreen = lazy(() => import('./lock/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** Screens that only make sense once this phone is connected to a server. */
@@ -62,6 +68,12 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
       <Route path="/members/new" component={NewMemberScreen} />
       <Route path="/members/:id/edit">{(params) => <EditMemberScreen id={params.id} />}</Route>
       <Route path="/members/:id">{(params) => <MemberScreen id={params.id} />}</Route>
+      <Route path="/meetings" component={MeetingBookScreen} />
+      <Route path="/meetings/new" component={NewMeetingScreen} />
+      <Route path="/meetings/follow-up" component={FollowUpScreen} />
+      <Route path="/meetings/:id/edit">{(params) => <EditMeetingScreen id={params.id} />}</Route>
+      <Route path="/meetings/:id/roll">{(params) => <RollCallScreen id={params.id} />}</Route>
+      <Route path="/meetings/:id">{(params) => <MeetingScreen id={params.id} />}</Route>
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/club" component={ClubSettingsScreen} />
       <Route path="/settings/connect" component={ConnectScreen} />

@@ -1,5 +1,7 @@
+import { attendance } from './attendance';
 import type { CollectionDefinition } from './collection';
 import { club } from './club';
+import { meetings } from './meetings';
 import { members } from './members';
 
 /**
@@ -9,6 +11,8 @@ import { members } from './members';
 export const COLLECTIONS = {
   club,
   members,
+  meetings,
+  attendance,
 } as const satisfies Record<string, CollectionDefinition>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -15,6 +15,13 @@ export interface Period {
 
 const inPeriod = (date: CalendarDate, period: Period) => date >= period.from && date <= period.to;
 
+/** "The last 12 months": this month and the eleven before it, to today. */
+export function twelveMonthsTo(today: CalendarDate): Period {
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const [fromYear, fromMonth] = month === 12 ? [year, 1] : [year - 1, month + 1];
+  return { from: `${fromYear}-${String(fromMonth).padStart(2, '0')}-01`, to: today };
+}
+
 /** Meetings held in a period, not deleted, oldest first. */
 export function meetingsIn(meetings: readonly Meeting[], period: Period): Meeting[] {
   return meetings.filter((m) => !m.deleted && inPeriod(m.heldOn, period)).sort((a, b) => a.heldOn.localeCompare(b.heldOn));

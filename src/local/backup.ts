@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { withAddedFields } from '../domain/collection';
 import { COLLECTIONS, COLLECTION_NAMES, findCollection, type CollectionName } from '../domain/collections';
 import type { SyncedRecord } from '../domain/record';
 import { foldForSearch } from '../domain/names';
@@ -95,11 +96,14 @@ function parseBackup(input: string | unknown): Backup {
   for (const [name, records] of Object.entries(envelope.data.collections)) {
     const collection = findCollection(name);
     if (!collection) throw new BackupRefusedError('backup.newerApp');
-    for (const record of records) {
-      const checked = validate(collection.recordSchema, record);
+    for (const [index, record] of records.entries()) {
+      // A file from an older app: its records get the fields added since (their defaults).
+      const whole = withAddedFields(collection, record as Record<string, unknown>);
+      const checked = validate(collection.recordSchema, whole);
       if (!checked.ok || checked.value.clubId !== envelope.data.clubId) {
         throw new BackupRefusedError('backup.damaged');
       }
+      records[index] = whole;
     }
   }
   return envelope.data;

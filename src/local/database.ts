@@ -1,4 +1,5 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { withAddedFields } from '../domain/collection';
 import { COLLECTIONS, type CollectionName } from '../domain/collections';
 import type { SyncedRecord } from '../domain/record';
 
@@ -81,7 +82,7 @@ export interface DraftEntry {
  * version also freezes a phone of its own in tests/fixtures (see its README): every older
  * frozen phone must then open with it and keep everything.
  */
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 function storesFromRegistry(): Record<string, string> {
   const stores: Record<string, string> = {
@@ -91,11 +92,29 @@ function storesFromRegistry(): Record<string, string> {
     serverCopies: '[collection+id]',
     // Version 3: drafts of forms, so typing survives leaving the screen.
     drafts: 'key',
+    // Version 4: the meeting book's stores come from the registry (meetings, attendance).
   };
   for (const collection of Object.values(COLLECTIONS)) {
     stores[collection.name] = ['id', ...collection.localIndexes].join(', ');
   }
   return stores;
+}
+
+/** The Dexie upgrade that gives kept records (and the server's copies) the fields added since. */
+async function fillAddedFields(tx: Transaction): Promise<void> {
+  const withAdded = Object.values(COLLECTIONS).filter((c) => Object.keys(c.added).length > 0);
+  for (const collection of withAdded) {
+    await tx.table(collection.name).toCollection().modify((record: Record<string, unknown>) => {
+      Object.assign(record, withAddedFields(collection, record));
+    });
+  }
+  const names = new Set(withAdded.map((c) => c.name));
+  await tx
+    .table('serverCopies')
+    .toCollection()
+    .modify((copy: ServerCopy) => {
+      if (names.has(copy.collection)) copy.record = withAddedFields(COLLECTIONS[copy.collection], copy.record);
+    });
 }
 
 export class ClubBookDatabase extends Dexie {
@@ -108,9 +127,11 @@ export class ClubBookDatabase extends Dexie {
     // 'strict' makes Chrome flush to disk before a write counts as done: a phone that
     // dies a second after "Save" must still have the record.
     super(name, { chromeTransactionDurability: 'strict' });
-    // Version 1 had no server copies and version 2 no drafts; adding a store needs no data
-    // rewrite, so Dexie's own diff upgrades a phone (the records and the outbox stay as they are).
-    this.version(DATABASE_VERSION).stores(storesFromRegistry());
+    // Version 1 had no server copies, version 2 no drafts, version 3 no meeting book: Dexie's
+    // own diff adds the stores (the records and the outbox stay as they are). Each raise also
+    // gives the records kept from before the fields added since their default, so every record
+    // on the phone is a whole record of today's schema.
+    this.version(DATABASE_VERSION).stores(storesFromRegistry()).upgrade(fillAddedFields);
   }
 
   records<R extends SyncedRecord = SyncedRecord>(collection: CollectionName): Table<R, string> {

@@ -50,12 +50,14 @@ export class StorageFailedError extends LocalWriteError {
 }
 
 function isQuotaError(error: unknown): boolean {
-  // Dexie reports a full disk as QuotaExceededError itself, or as an AbortError whose
-  // `inner` is the QuotaExceededError that aborted the transaction.
+  // Dexie reports a full disk as QuotaExceededError itself, as an AbortError whose `inner`
+  // is the QuotaExceededError that aborted the transaction, or — for a bulk write — as a
+  // BulkError listing each failed item's error.
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth++) {
-    const { name, inner } = current as { name?: string; inner?: unknown };
+    const { name, inner, failures } = current as { name?: string; inner?: unknown; failures?: unknown[] };
     if (name === 'QuotaExceededError') return true;
+    if (Array.isArray(failures) && failures.some(isQuotaError)) return true;
     current = inner;
   }
   return false;

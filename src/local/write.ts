@@ -4,7 +4,7 @@ import { uuidv7 } from '../domain/ids';
 import { RECORD_FIELDS, type SyncedRecord } from '../domain/record';
 import { validate } from '../domain/validation';
 import type { ClubBookDatabase, OutboxMutation } from './database';
-import { currentClubId, takeSeq } from './device';
+import { META, currentClubId, takeSeq } from './device';
 import {
   NoClubError,
   RecordImmutableError,
@@ -45,30 +45,48 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-async function commit(
+/**
+ * Stores records and their outbox mutations in one transaction: all of them, or none (a
+ * roll-call's "everyone present" is one commit, not seventy). `decide` sees each record as
+ * the phone holds it and says what to store; no mutation means nothing changed.
+ */
+async function commitEach(
   db: ClubBookDatabase,
   collection: CollectionName,
-  decide: (existing: AnyRecord | undefined) => Promise<Change> | Change,
-  id: string,
-): Promise<AnyRecord> {
+  items: readonly { id: string; decide: (existing: AnyRecord | undefined) => Change }[],
+): Promise<AnyRecord[]> {
   const table = db.records<AnyRecord>(collection);
-  let saved: AnyRecord;
+  let saved: AnyRecord[];
   let queued = false;
   try {
     saved = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
-      const { record, mutation } = await decide(await table.get(id));
-      if (mutation) {
-        await table.put(record);
-        await db.outbox.add({ ...mutation, seq: await takeSeq(db) });
+      const existing = await table.bulkGet(items.map((item) => item.id));
+      const records: AnyRecord[] = [];
+      const changed: AnyRecord[] = [];
+      const mutations: OutboxMutation[] = [];
+      let seq: number | undefined;
+      for (const [index, item] of items.entries()) {
+        const { record, mutation } = item.decide(existing[index]);
+        records.push(record);
+        if (!mutation) continue;
+        seq ??= await takeSeq(db);
+        changed.push(record);
+        mutations.push({ ...mutation, seq: seq + mutations.length });
+      }
+      if (mutations.length > 0) {
+        // takeSeq gave the first; the next ones follow it, never reused.
+        if (mutations.length > 1) await db.meta.put({ key: META.nextSeq, value: seq! + mutations.length });
+        await table.bulkPut(changed);
+        await db.outbox.bulkAdd(mutations);
         queued = true;
       }
-      return record;
+      return records;
     });
   } catch (error) {
     throw asLocalWriteError(error);
   }
-  // The moment the record and its outbox entry are committed, as a User Timing mark: the
-  // browser's performance panel shows it, and `npm run bench` times "tap Save → stored and
+  // The moment the records and their outbox entries are committed, as a User Timing mark:
+  // the browser's performance panel shows it, and `npm run bench` times "tap Save → stored and
   // queued" against it. Only the latest is kept, so a long day of saving piles nothing up.
   if (queued) {
     performance.clearMarks(SAVED_MARK);
@@ -76,6 +94,16 @@ async function commit(
     await askForPersistentStorageOnce(db).catch(() => {});
   }
   return saved;
+}
+
+async function commit(
+  db: ClubBookDatabase,
+  collection: CollectionName,
+  decide: (existing: AnyRecord | undefined) => Change,
+  id: string,
+): Promise<AnyRecord> {
+  const [saved] = await commitEach(db, collection, [{ id, decide }]);
+  return saved!;
 }
 
 function withoutId(record: AnyRecord): Record<string, unknown> {
@@ -103,22 +131,63 @@ export async function createRecord<N extends Exclude<CollectionName, 'club'>>(
     collection,
     (existing) => {
       if (existing) throw new RecordImmutableError();
-      const record = checked(collection, {
-        ...fields,
-        id,
-        clubId,
-        createdAt: now,
-        updatedAt: now,
-        deleted: false,
-      });
-      return {
-        record,
-        mutation: { collection, op: 'put', id, data: withoutId(record), queuedAt: now, status: 'pending' },
-      };
+      return creation(collection, id, fields, clubId, now);
     },
     id,
   );
   return saved as RecordOf<N>;
+}
+
+function creation(collection: CollectionName, id: string, fields: object, clubId: string, now: string): Change {
+  const record = checked(collection, { ...fields, id, clubId, createdAt: now, updatedAt: now, deleted: false });
+  return { record, mutation: { collection, op: 'put', id, data: withoutId(record), queuedAt: now, status: 'pending' } };
+}
+
+/**
+ * The fields that changed, as the record they make and the mutation that carries only
+ * them (the server merges field by field). No mutation when nothing changed.
+ */
+function edit(collection: CollectionName, existing: AnyRecord, changes: Record<string, unknown>, now: string): Change {
+  if (COLLECTIONS[collection].kind === 'appendOnly') throw new RecordImmutableError();
+  // id, clubId, createdAt and deleted belong to the sync layer, never to an edit.
+  const edits = Object.fromEntries(Object.entries(changes).filter(([field]) => !isSyncField(field)));
+  // A record kept from before a field was added takes the field's default.
+  const record = checked(collection, { ...withAddedFields(COLLECTIONS[collection], existing), ...edits, updatedAt: now });
+  const data: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (field !== 'updatedAt' && !sameValue(value, existing[field])) data[field] = value;
+  }
+  if (Object.keys(data).length === 0) return { record: existing, mutation: null };
+  data.updatedAt = now;
+  return { record, mutation: { collection, op: 'put', id: existing.id, data, queuedAt: now, status: 'pending' } };
+}
+
+/**
+ * Records whose id is decided by what they are (an attendance mark: its meeting and
+ * member): each is made when missing and changed when there, all in one transaction. Two
+ * phones that make the same one write to the same record; the server merges them.
+ */
+export async function upsertRecords<N extends Exclude<CollectionName, 'club'>>(
+  db: ClubBookDatabase,
+  collection: N,
+  items: readonly { id: string; fields: FieldsOf<N> }[],
+): Promise<RecordOf<N>[]> {
+  const clubId = await currentClubId(db);
+  if (!clubId) throw new NoClubError();
+  const now = new Date().toISOString();
+  const saved = await commitEach(
+    db,
+    collection,
+    items.map(({ id, fields }) => ({
+      id,
+      decide: (existing: AnyRecord | undefined) => {
+        // A deleted one stays deleted (deletes win, here as on the server).
+        if (existing?.deleted) throw new RecordNotFoundError();
+        return existing ? edit(collection, existing, fields as Record<string, unknown>, now) : creation(collection, id, fields, clubId, now);
+      },
+    })),
+  );
+  return saved as RecordOf<N>[];
 }
 
 /**
@@ -133,21 +202,15 @@ export async function updateRecord<N extends CollectionName>(
   changes: Partial<FieldsOf<N>>,
 ): Promise<RecordOf<N>> {
   const now = new Date().toISOString();
-  const saved = await commit(db, collection, (existing) => {
-    if (!existing || existing.deleted) throw new RecordNotFoundError();
-    if (COLLECTIONS[collection].kind === 'appendOnly') throw new RecordImmutableError();
-    // id, clubId, createdAt and deleted belong to the sync layer, never to an edit.
-    const edits = Object.fromEntries(Object.entries(changes).filter(([field]) => !isSyncField(field)));
-    // A record kept from before a field was added takes the field's default.
-    const record = checked(collection, { ...withAddedFields(COLLECTIONS[collection], existing), ...edits, updatedAt: now });
-    const data: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(record)) {
-      if (field !== 'updatedAt' && !sameValue(value, existing[field])) data[field] = value;
-    }
-    if (Object.keys(data).length === 0) return { record: existing, mutation: null };
-    data.updatedAt = now;
-    return { record, mutation: { collection, op: 'put', id, data, queuedAt: now, status: 'pending' } };
-  }, id);
+  const saved = await commit(
+    db,
+    collection,
+    (existing) => {
+      if (!existing || existing.deleted) throw new RecordNotFoundError();
+      return edit(collection, existing, changes as Record<string, unknown>, now);
+    },
+    id,
+  );
   return saved as RecordOf<N>;
 }
 

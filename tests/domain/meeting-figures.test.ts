@@ -13,6 +13,7 @@ import {
   rollOf,
   themeSessions,
   thisMonth,
+  twelveMonthsTo,
 } from '../../src/domain/meeting-figures';
 import { ACTIVITY_AREAS, newMeetingFields, type Meeting } from '../../src/domain/meetings';
 import { CLUB_ID, memberRecord } from './fixtures';
@@ -101,6 +102,12 @@ describe('the 8 areas and full activities', () => {
       green: 1,
       startup: 0,
     });
+  });
+
+  it('takes "the last 12 months" as this month and the eleven before it', () => {
+    expect(twelveMonthsTo('2026-11-15')).toEqual({ from: '2025-12-01', to: '2026-11-15' });
+    expect(twelveMonthsTo('2026-12-01')).toEqual({ from: '2026-01-01', to: '2026-12-01' });
+    expect(monthsOf(twelveMonthsTo('2026-01-31'))).toHaveLength(12);
   });
 
   it('lists the months of a period across a year’s end', () => {

@@ -102,7 +102,8 @@ describe.each(FIXTURES)('a phone frozen at $version', (fixture: Fixture) => {
 
       // The same, read the way the app reads it.
       for (const collection of COLLECTION_NAMES) {
-        const kept = recordsOf(dump, collection);
+        // A collection newer than the frozen phone starts empty.
+        const kept = dump.stores.some((store) => store.name === collection) ? recordsOf(dump, collection) : new Map();
         const records = await db.records(collection).toArray();
         expect(records.map((r) => r.id).sort()).toEqual([...kept.keys()].sort());
         for (const record of records) {
@@ -178,7 +179,8 @@ describe.each(FIXTURES)('the backup frozen at $version', (fixture: Fixture) => {
     expect(summary).toEqual({ added: total, updated: 0, unchanged: 0 });
     for (const [collection, records] of Object.entries(backup.collections)) {
       expect(records.length).toBe(fixture.manifest.backup.records[collection]);
-      for (const record of records) expect(await db.table(collection).get(record.id)).toEqual(record);
+      // Every field kept as it was; a field added since comes with its default.
+      for (const record of records) expect(await db.table(collection).get(record.id)).toMatchObject(record);
     }
     expect(await readMeta(db, META.clubId)).toBe(backup.clubId);
     // The unsent changes queue again in their order on this phone's own numbering, all to be

@@ -10,7 +10,8 @@ import {
   reopen,
   snapshot,
 } from './helpers';
-import { SAVED_MARK, createRecord, deleteRecord, updateRecord } from '../../src/local/write';
+import { SAVED_MARK, createRecord, deleteRecord, updateRecord, upsertRecords } from '../../src/local/write';
+import { markId, type AttendanceMark } from '../../src/domain/attendance';
 import { META, readMeta } from '../../src/local/device';
 import {
   NoClubError,
@@ -473,5 +474,57 @@ describe('when the phone is full', () => {
     await createRecord(db, 'members', memberFields({ fullName: 'Lê Thị Ánh' }));
     expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([1, 2, 3]);
     expect(await db.records('members').count()).toBe(3);
+  });
+});
+
+describe('upsertRecords (records named by what they are: attendance marks)', () => {
+  async function meetingWithMembers(count: number) {
+    const db = freshDatabase();
+    await joinClub(db);
+    const meetingId = uuidv7();
+    const memberIds = Array.from({ length: count }, () => uuidv7());
+    return { db, meetingId, memberIds };
+  }
+  const marks = (meetingId: string, memberIds: string[], mark: AttendanceMark['mark']) =>
+    memberIds.map((memberId) => ({ id: markId(meetingId, memberId), fields: { meetingId, memberId, mark } }));
+
+  it('marks seventy people in one transaction: seventy records, seventy changes in seq order', async () => {
+    const { db, meetingId, memberIds } = await meetingWithMembers(70);
+    await upsertRecords(db, 'attendance', marks(meetingId, memberIds, 'present'));
+    expect(await db.records('attendance').count()).toBe(70);
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((m) => m.seq)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    expect(outbox.every((m) => m.op === 'put' && m.collection === 'attendance')).toBe(true);
+    expect(await readMeta(db, META.nextSeq)).toBe(71);
+  });
+
+  it('changes a mark already there, sending only the mark; the same mark again sends nothing', async () => {
+    const { db, meetingId, memberIds } = await meetingWithMembers(2);
+    await upsertRecords(db, 'attendance', marks(meetingId, memberIds, 'present'));
+    await upsertRecords(db, 'attendance', marks(meetingId, [memberIds[0]!], 'excused'));
+    await upsertRecords(db, 'attendance', marks(meetingId, [memberIds[1]!], 'present'));
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(3);
+    expect(Object.keys(outbox[2]!.data).sort()).toEqual(['mark', 'updatedAt']);
+    expect(await db.records<AttendanceMark>('attendance').get(markId(meetingId, memberIds[0]!))).toMatchObject({ mark: 'excused' });
+  });
+
+  it('stores none of them when one is refused, and the next change still gets the next seq', async () => {
+    const { db, meetingId, memberIds } = await meetingWithMembers(3);
+    const items = marks(meetingId, memberIds, 'present');
+    items[2] = { ...items[2]!, id: uuidv7() }; // a mark under another id than its meeting's and member's
+    await expect(upsertRecords(db, 'attendance', items)).rejects.toBeInstanceOf(RecordInvalidError);
+    expect(await db.records('attendance').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    await upsertRecords(db, 'attendance', marks(meetingId, memberIds.slice(0, 1), 'absent'));
+    expect((await db.outbox.toArray()).map((m) => m.seq)).toEqual([1]);
+  });
+
+  it('loses nothing when the phone fills up in the middle of seventy marks', async () => {
+    const { db, meetingId, memberIds } = await meetingWithMembers(70);
+    failInsideIndexedDb('outbox', 'add', quotaExceeded);
+    await expect(upsertRecords(db, 'attendance', marks(meetingId, memberIds, 'present'))).rejects.toBeInstanceOf(StorageFullError);
+    expect(await db.records('attendance').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -76,6 +76,8 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
       interestRateBasisPoints: null,
       interestToFundPercent: 50,
       loanTermMonths: 12,
+      meetingDay: null,
+      attendanceTargetPercent: 80,
       version: 1,
     });
   });

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../src/domain/protocol';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,7 @@ describe('the server program (main.ts)', () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
     expect(first.output()).toContain(code);
     expect(existsSync(join(dataDir, 'so-clb.sqlite'))).toBe(true);
-    expect(await (await fetch(`${first.url}/api/v1/health`)).json()).toEqual({ ok: true, version: 1 });
+    expect(await (await fetch(`${first.url}/api/v1/health`)).json()).toEqual({ ok: true, version: SCHEMA_VERSION });
     const made = await fetch(`${first.url}/api/v1/clubs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -29,11 +29,12 @@ async function call<T>(served: Served, method: string, path: string, token: stri
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function pullFrom(served: Served, token: string, since = '0') {
+/** Pulls as the frozen app did: in its own schema version, which it sent with every pull. */
+async function pullFrom(served: Served, token: string, schemaVersion: number, since = '0') {
   const changes: PullResponse['changes'] = [];
   let cursor = since;
   for (;;) {
-    const page = await call<PullResponse>(served, 'GET', `/sync/pull?since=${cursor}&limit=3`, token);
+    const page = await call<PullResponse>(served, 'GET', `/sync/pull?since=${cursor}&limit=3&schemaVersion=${schemaVersion}`, token);
     expect(page.status).toBe(200);
     expect(page.body.reset).toBe(false);
     changes.push(...page.body.changes);
@@ -70,13 +71,13 @@ describe.each(FROZEN_SERVER_KINDS)('a server database frozen, opened by today\'s
         expect(me.status).toBe(200);
         expect(me.body).toMatchObject({ club: { id: manifest.clubId }, device: { id: phone.deviceId, role: phone.role } });
 
-        const pulled = await pullFrom(served, phone.token);
+        const pulled = await pullFrom(served, phone.token, manifest.protocolSchemaVersion);
         expect(pulled.changes.length).toBe(manifest.serverPull.changes);
         // Same records, same versions, same order (version order).
         expect(pulled.changes).toEqual(fixture.serverPull.changes);
         expect(pulled.cursor).toBe(fixture.serverPull.cursor);
         // A phone's stored cursor is still good: nothing new since it.
-        expect((await pullFrom(served, phone.token, fixture.serverPull.cursor)).changes).toEqual([]);
+        expect((await pullFrom(served, phone.token, manifest.protocolSchemaVersion, fixture.serverPull.cursor)).changes).toEqual([]);
       }
       const stranger = await call(served, 'GET', '/me', 'not-a-token-of-this-server-at-all');
       expect(stranger.status).toBe(401);
@@ -110,7 +111,7 @@ describe.each(FROZEN_SERVER_KINDS)('a server database frozen, opened by today\'s
         expect(applied.body).toMatchObject({ ackedThrough: phone.serverLastSeq + 1, rejected: [] });
         added.push(next.id);
       }
-      const since = await pullFrom(s, manifest.phones.chair.token, fixture.serverPull.cursor);
+      const since = await pullFrom(s, manifest.phones.chair.token, manifest.protocolSchemaVersion, fixture.serverPull.cursor);
       expect(since.changes.map((c) => c.id).sort()).toEqual([...added].sort());
       expect(since.changes.map((c) => c.record.version)).toEqual([manifest.clubVersion + 1, manifest.clubVersion + 2]);
     });

@@ -3,8 +3,12 @@ import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { DEFAULT_OLDER_AGE_FROM } from '../../domain/club';
-import { todayOn } from '../../domain/dates';
+import { formatDate, todayOn } from '../../domain/dates';
 import { memberFigures } from '../../domain/indicators';
+import { absentFromLast, areasCovered, attendanceOf, thisMonth } from '../../domain/meeting-figures';
+import type { ClubProfile } from '../../domain/club';
+import type { Member } from '../../domain/members';
+import { marksOfMeetings, meetingsNewestFirst } from '../../local/meeting-queries';
 import { clubProfile, liveRecords } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
@@ -24,7 +28,41 @@ function Figure({ label, value, detail, href }: { label: string; value: number; 
   );
 }
 
-/** The club at a glance: who is in it, as the association counts them. */
+/**
+ * The meeting book's most urgent lines: whether this month's meeting is held (and how many
+ * came), which of the 8 areas the year still lacks, who has stopped coming.
+ */
+async function meetingLines(db: ReturnType<typeof useDatabase>, club: ClubProfile, members: Member[], today: string) {
+  const meetings = await meetingsNewestFirst(db);
+  const lastMonthly = meetings.filter((m) => m.kind === 'monthly' && m.heldOn <= today).slice(0, 3);
+  const marks = await marksOfMeetings(db, lastMonthly.map((m) => m.id));
+  const status = thisMonth(meetings, today, club.meetingDay ?? null);
+  const held = status === 'held' ? lastMonthly.find((m) => m.heldOn.startsWith(today.slice(0, 7))) : undefined;
+  return {
+    status,
+    held,
+    heldPercent: held ? attendanceOf(held, members, marks).percent : null,
+    missingAreas: areasCovered(meetings, { from: `${today.slice(0, 4)}-01-01`, to: today }).missing.length,
+    toVisit: absentFromLast(3, meetings, members, marks, today).length,
+    any: meetings.length > 0,
+  };
+}
+
+/** A book of the club, one tap from home, with its most urgent line. */
+function BookTile({ href, title, lines, urgent }: { href: string; title: string; lines: string[]; urgent?: boolean }) {
+  return (
+    <Link href={href} className={urgent ? 'book-tile book-tile--urgent' : 'book-tile'}>
+      <span className="book-tile__title">{title}</span>
+      {lines.map((line) => (
+        <span key={line} className="book-tile__line">
+          {line}
+        </span>
+      ))}
+    </Link>
+  );
+}
+
+/** The club's hub: each book one tap away with what needs doing, then who is in the club. */
 export function HomeScreen() {
   const { t } = useTranslation();
   const db = useDatabase();
@@ -32,10 +70,21 @@ export function HomeScreen() {
   const members = useLiveQuery(() => liveRecords(db, 'members'), [db]);
   const mayWrite = useMayWrite('members');
   const sampleBook = useSampleBook();
+  const today = todayOn();
+  const meetings = useLiveQuery(async () => (club && members ? meetingLines(db, club, members, today) : undefined), [db, club, members, today]);
   if (!club || !members) return <AppShell title={t('app.name')}>{null}</AppShell>;
 
   const olderAgeFrom = club.olderAgeFrom ?? DEFAULT_OLDER_AGE_FROM;
-  const figures = memberFigures(members, todayOn(), olderAgeFrom);
+  const figures = memberFigures(members, today, olderAgeFrom);
+  const meetingLine = !meetings
+    ? null
+    : meetings.status === 'held'
+      ? meetings.heldPercent === null
+        ? t('home.meetingHeld', { date: formatDate(meetings.held!.heldOn) })
+        : t('home.meetingHeldAttendance', { date: formatDate(meetings.held!.heldOn), percent: meetings.heldPercent })
+      : meetings.status === 'due'
+        ? t('home.meetingDue')
+        : t('home.meetingNotYet');
   return (
     <AppShell title={t('app.name')}>
       {sampleBook && (
@@ -57,6 +106,26 @@ export function HomeScreen() {
         <h2 className="club-card__name">{club.name}</h2>
         <p className="club-card__place">{[club.village, club.commune, club.province].join(', ')}</p>
       </section>
+      <nav className="book-tiles" aria-label={t('home.books')}>
+        <BookTile
+          href="/members"
+          title={t('home.membersBook')}
+          lines={[t('home.membersLine', { count: figures.members, women: figures.womenPercent ?? 0 })]}
+        />
+        {meetings && meetingLine && (
+          <BookTile
+            href="/meetings"
+            title={t('home.meetingsBook')}
+            urgent={meetings.status === 'due'}
+            lines={[
+              meetingLine,
+              meetings.missingAreas === 0 ? t('home.areasAll') : t('home.areasMissing', { count: meetings.missingAreas }),
+              ...(meetings.toVisit > 0 ? [t('home.toVisit', { count: meetings.toVisit })] : []),
+            ]}
+          />
+        )}
+      </nav>
+      <h2 className="section-title">{t('home.figures')}</h2>
       <div className="figures">
         <Figure label={t('home.members')} value={figures.members} href="/members" />
         <Figure

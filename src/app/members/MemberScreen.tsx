@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { formatDate, todayOn } from '../../domain/dates';
@@ -11,6 +11,9 @@ import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
+
+// The meeting book's part of the page loads with the meeting book's code and words.
+const MemberAttendance = lazy(() => import('../meetings/MemberAttendance').then((m) => ({ default: m.MemberAttendance })));
 
 function Fact({ label, value, href }: { label: string; value: string | null; href?: string }) {
   if (value === null || value === '') return null;
@@ -96,6 +99,9 @@ export function MemberScreen({ id }: { id: string }) {
     <AppShell title={member.fullName} back="/members">
       {hasLeft && <p className="notice">{t('members.hasLeft', { date: formatDate(member.leftOn!) })}</p>}
       <MemberDetails member={member} />
+      <Suspense fallback={null}>
+        <MemberAttendance member={member} />
+      </Suspense>
       {error && (
         <p className="form__error" role="alert">
           {t(error)}

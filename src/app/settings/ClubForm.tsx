@@ -50,6 +50,13 @@ export function ClubForm(props: {
           <DigitsField control={control} name="loanTermMonths" as="number" maxLength={2} label={t('club.field.loanTerm')} />
         </fieldset>
       )}
+      {props.withRules && (
+        <fieldset className="form__section">
+          <legend>{t('club.meetings')}</legend>
+          <DigitsField control={control} name="meetingDay" as="number" optional maxLength={2} label={t('club.field.meetingDay')} hint={t('club.hint.meetingDay')} />
+          <DigitsField control={control} name="attendanceTargetPercent" as="number" maxLength={3} label={t('club.field.attendanceTarget')} hint={t('club.hint.attendanceTarget')} />
+        </fieldset>
+      )}
     </BookFormView>
   );
 }

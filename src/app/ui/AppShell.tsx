@@ -16,7 +16,7 @@ function NavLink({ href, icon, label }: { href: string; icon: string; label: str
   );
 }
 
-/** Title bar, save badge, the screen, and three big tabs within thumb reach. */
+/** Title bar, save badge, the screen, and at most five big tabs within thumb reach. */
 export function AppShell({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
   const { t } = useTranslation();
   const [path] = useLocation();
@@ -40,6 +40,7 @@ export function AppShell({ title, back, children }: { title: string; back?: stri
       <nav className="nav" aria-label={t('nav.label')}>
         <NavLink href="/" icon="⌂" label={t('nav.home')} />
         <NavLink href="/members" icon="☰" label={t('nav.members')} />
+        <NavLink href="/meetings" icon="▦" label={t('nav.meetings')} />
         <NavLink href="/settings" icon="⚙" label={t('nav.settings')} />
       </nav>
     </div>

@@ -1,0 +1,16 @@
+import { describe, it } from 'vitest';
+import { en } from '../../../src/app/i18n/en';
+import { vi } from '../../../src/app/i18n/vi';
+import { meetingsEn } from '../../../src/app/meetings/strings-en';
+import { meetingsVi } from '../../../src/app/meetings/strings-vi';
+import { expectSameStrings } from './same-strings';
+
+describe('the app’s words', () => {
+  it('exist in English for every Vietnamese key, with the same placeholders', () => {
+    expectSameStrings(vi, en);
+  });
+
+  it('of the meeting book, too', () => {
+    expectSameStrings(meetingsVi, meetingsEn);
+  });
+});
