@@ -27,7 +27,11 @@ export const DEFAULT_WAIT_SECONDS = 50;
 export const TOMBSTONE_HORIZON_DAYS = 90;
 export const INVITE_LIFETIME_DAYS = 7;
 
-/** Roles a chair can invite a phone into; there is one chair, the phone that made the club. */
+/**
+ * Roles a chair can invite a phone into. There is one chair: the phone that made the club,
+ * until it hands the role on (POST /devices/:id/chair) or the association lets a new chair
+ * phone in (POST /clubs/:id/chair-invite).
+ */
 export const INVITABLE_ROLES = ['board', 'treasurer', 'volunteer'] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
@@ -119,6 +123,18 @@ export const createInviteRequest = z.strictObject({ role: z.enum(INVITABLE_ROLES
 export interface InviteResponse {
   code: string;
   role: InvitableRole;
+  expiresAt: string;
+}
+
+/**
+ * POST /clubs/:id/chair-invite (extension): the association, which holds the setup code,
+ * lets a new phone in as the chair of a club whose chair's phone is gone (lost, broken, or a
+ * new chair elected). Enrolling with it removes every other chair phone of the club.
+ */
+export const chairInviteRequest = z.strictObject({ setupCode: z.string().check(z.minLength(1), z.maxLength(200)) });
+export interface ChairInviteResponse {
+  code: string;
+  role: 'chair';
   expiresAt: string;
 }
 

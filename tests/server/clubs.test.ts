@@ -145,6 +145,16 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
     }
   });
 
+  it('does not give the making phone back once it was removed', async () => {
+    const clubId = '01a20000-0000-7000-8000-000000000005';
+    const made = await makeClub(clubId, { creatorSecret: SECRET });
+    const chair = { token: made.body.token, deviceId: made.body.device.id, clubId, role: 'chair', seq: 1 };
+    const board = await enrollPhone(h, chair, 'board');
+    expect((await h.request('POST', `/api/v1/devices/${board.deviceId}/chair`, { token: chair.token })).status).toBe(204);
+    expect((await h.request('DELETE', `/api/v1/devices/${chair.deviceId}`, { token: board.token })).status).toBe(204);
+    expect((await makeClub(clubId, { creatorSecret: SECRET })).status).toBe(409);
+  });
+
   it('gives out single-use invites to the chair and board only', async () => {
     const chair = await createClub(h);
     const reply = await h.request<{ code: string; role: string; expiresAt: string }>('POST', '/api/v1/invites', {

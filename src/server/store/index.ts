@@ -13,6 +13,7 @@ import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
 export type { StoreLocation } from './connect';
 export { isPostgresUrl } from './connect';
 export type { StoredDevice, NewDevice } from './clubs';
+export { BY_ASSOCIATION } from './clubs';
 export type { PushResult, StoredRejection, StoreHooks, PushingDevice } from './push';
 export type { PulledPage } from './pull';
 
@@ -43,6 +44,12 @@ export class Store {
   }
   revokeDevice(input: Parameters<typeof clubs.revokeDevice>[1]) {
     return clubs.revokeDevice(this.db, input);
+  }
+  handChairTo(input: Parameters<typeof clubs.handChairTo>[1]) {
+    return clubs.handChairTo(this.db, input);
+  }
+  clubExists(clubId: string) {
+    return clubs.clubExists(this.db, clubId);
   }
   findClubRecord(clubId: string) {
     return clubs.findClubRecord(this.db, clubId);
