@@ -34,3 +34,20 @@ export function connect(location: StoreLocation): Kysely<ServerDatabase> {
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
+
+/**
+ * Where the reads that need no write transaction go (pull pages, a token's phone, a club's
+ * version, the phones of a club). On SQLite Kysely runs one query at a time on a connection
+ * and a push holds the writer's for its whole transaction, so one club's 500-mutation push
+ * would hold up every other club's pulls and sign-ins: the reader is a second, read-only
+ * connection on the same WAL file, which reads the last commit while the writer writes. One
+ * is enough: better-sqlite3 runs each query to its end on this thread, so more connections
+ * would only take turns. PostgreSQL's pool already serves many at once: there the reader is
+ * the writer. Opened after the migrations, on the file they made.
+ */
+export function connectReader(location: StoreLocation, writer: Kysely<ServerDatabase>): Kysely<ServerDatabase> {
+  if ('postgresUrl' in location || location.sqliteFile === ':memory:') return writer;
+  const sqlite = new Database(location.sqliteFile, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CollectionDefinition } from '../../domain/collection';
 import type { Mutation } from '../../domain/protocol';
 import * as clubs from './clubs';
-import { connect, type StoreLocation } from './connect';
+import { connect, connectReader, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
 import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
 import { countAttempt, forgetWindowsBefore } from './rate-limits';
@@ -19,7 +19,9 @@ export type { PulledPage } from './pull';
 
 /**
  * Everything the server keeps, behind functions named for what a club does. The routes
- * call these and never see SQL; this module never sees HTTP.
+ * call these and never see SQL; this module never sees HTTP. Every write, and every read
+ * a write depends on, goes through `db` (inside its transaction); reads that stand alone go
+ * through `reader` (connect.ts: on SQLite a read-only connection that a push does not hold up).
  */
 export class Store {
   /** Test seams (fault injection); empty in production. */
@@ -28,19 +30,20 @@ export class Store {
   constructor(
     private readonly db: Kysely<ServerDatabase>,
     private readonly signals: ClubSignals = inProcessSignals(),
+    private readonly reader: Kysely<ServerDatabase> = db,
   ) {}
 
   createClub(input: Parameters<typeof clubs.createClub>[1]) {
     return clubs.createClub(this.db, input);
   }
   findDeviceByTokenHash(tokenHash: string) {
-    return clubs.findDeviceByTokenHash(this.db, tokenHash);
+    return clubs.findDeviceByTokenHash(this.reader, tokenHash);
   }
   touchDevice(deviceId: string, now: Date) {
     return clubs.touchDevice(this.db, deviceId, now);
   }
   listDevices(clubId: string) {
-    return clubs.listDevices(this.db, clubId);
+    return clubs.listDevices(this.reader, clubId);
   }
   revokeDevice(input: Parameters<typeof clubs.revokeDevice>[1]) {
     return clubs.revokeDevice(this.db, input);
@@ -49,10 +52,10 @@ export class Store {
     return clubs.handChairTo(this.db, input);
   }
   clubExists(clubId: string) {
-    return clubs.clubExists(this.db, clubId);
+    return clubs.clubExists(this.reader, clubId);
   }
   findClubRecord(clubId: string) {
-    return clubs.findClubRecord(this.db, clubId);
+    return clubs.findClubRecord(this.reader, clubId);
   }
   createInvite(input: Parameters<typeof clubs.createInvite>[1]) {
     return clubs.createInvite(this.db, input);
@@ -81,7 +84,7 @@ export class Store {
   }
   /** The club's version now: every change of the club is stamped at or below it. */
   async clubVersion(clubId: string): Promise<number> {
-    const row = await this.db.selectFrom('clubs').select('version').where('id', '=', clubId).executeTakeFirst();
+    const row = await this.reader.selectFrom('clubs').select('version').where('id', '=', clubId).executeTakeFirst();
     return row ? Number(row.version) : 0;
   }
   /** Told whenever a club's version may have moved, in this process or another (signals.ts). */
@@ -89,11 +92,11 @@ export class Store {
     return this.signals.subscribe(listener);
   }
   pullPage(query: { clubId: string; collections: readonly string[]; since: number; limit: number }): Promise<PulledPage> {
-    return pullPage(this.db, query);
+    return pullPage(this.reader, query);
   }
   /** The club's version and the highest version whose tombstones were purged. */
   clubBounds(clubId: string) {
-    return clubBounds(this.db, clubId);
+    return clubBounds(this.reader, clubId);
   }
   purgeTombstones(olderThan: Date) {
     return purgeTombstones(this.db, olderThan);
@@ -101,6 +104,7 @@ export class Store {
 
   async close(): Promise<void> {
     await this.signals.close();
+    if (this.reader !== this.db) await this.reader.destroy();
     await this.db.destroy();
   }
 }
@@ -114,12 +118,13 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     await db.destroy();
     throw error;
   }
+  const reader = connectReader(location, db);
   const signals =
     'postgresUrl' in location
       ? postgresSignals(location.postgresUrl, async (channel, payload) => {
           await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
         })
       : inProcessSignals();
-  return new Store(db, signals);
+  return new Store(db, signals, reader);
 }
 
