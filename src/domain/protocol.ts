@@ -180,6 +180,12 @@ export interface PushResponse {
   ackedThrough: number;
   rejected: Rejection[];
   serverTime: string;
+  /**
+   * Extension: the server database's epoch, a random id that a restore from a backup
+   * changes. A phone that sees it change knows the server may have lost what it had
+   * acknowledged since that backup.
+   */
+  epoch?: string;
 }
 
 /**
@@ -205,7 +211,19 @@ export interface PullResponse {
   /** Opaque to the phone: send it back as `since` for the next page. */
   cursor: string;
   hasMore: boolean;
-  /** The cursor was older than the tombstone horizon: this is a full copy; drop what is not in it. */
+  /**
+   * The cursor was older than the tombstone horizon, or ahead of the club (a restored
+   * server): this is a full copy; drop what is not in it.
+   */
   reset: boolean;
   serverTime: string;
+  /** Extension: the server database's epoch, as in PushResponse. */
+  epoch?: string;
+}
+
+/** GET /health. `epoch` (extension) as in PushResponse. */
+export interface HealthResponse {
+  ok: true;
+  version: number;
+  epoch: string;
 }

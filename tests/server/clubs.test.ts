@@ -17,7 +17,8 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
   it('answers health', async () => {
     const reply = await h.request('GET', '/api/v1/health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ ok: true, version: SCHEMA_VERSION });
+    expect(reply.body).toEqual({ ok: true, version: SCHEMA_VERSION, epoch: await h.store.epoch() });
+    expect(await h.store.epoch()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('answers its own failures as JSON errors: unknown route, bad JSON, no stack', async () => {

@@ -39,7 +39,7 @@ describe.each(STORE_KINDS)('push on $name', (kind) => {
     const batch = newMembers(chair, 3);
     const reply = await push(h, chair, batch);
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ ackedThrough: 3, rejected: [], serverTime: h.clock.now.toISOString() });
+    expect(reply.body).toEqual({ ackedThrough: 3, rejected: [], serverTime: h.clock.now.toISOString(), epoch: await h.store.epoch() });
     const { records, cursor } = await pullAll(h, chair);
     const pulled = members(records);
     expect(pulled).toHaveLength(3);

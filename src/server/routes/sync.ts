@@ -69,7 +69,7 @@ export function syncRoutes(ctx: RouteContext) {
         if (r.field !== undefined) rejection.field = r.field;
         return rejection;
       });
-      const response: PushResponse = { ackedThrough: result.ackedThrough, rejected, serverTime: now().toISOString() };
+      const response: PushResponse = { ackedThrough: result.ackedThrough, rejected, serverTime: now().toISOString(), epoch: await store.epoch() };
       return response;
     });
 
@@ -92,6 +92,7 @@ export function syncRoutes(ctx: RouteContext) {
           hasMore: page.hasMore,
           reset: plan.reset,
           serverTime: now().toISOString(),
+          epoch: await store.epoch(),
         };
         return response;
       },

@@ -12,11 +12,35 @@ export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//.test(value);
 }
 
+/**
+ * The schema a DATABASE_URL puts the server in (`?options=-c search_path=…`), when it does:
+ * a database shared with other things may keep the server's tables in a schema of their own.
+ */
+export function schemaInUrl(url: string): string | undefined {
+  let options: string | null;
+  try {
+    options = new URL(url).searchParams.get('options');
+  } catch {
+    return undefined;
+  }
+  const match = options ? /search_path\s*=\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(options) : null;
+  return match?.[1];
+}
+
+/**
+ * How a server process names its PostgreSQL connections: a restore (backup/postgres.ts)
+ * refuses to run while any connection of a server on the same schema is open.
+ */
+export function serverApplicationName(schema: string | undefined): string {
+  return schema ? `so-clb-server:${schema}` : 'so-clb-server';
+}
+
 /** The only place that knows which database it is: everything above speaks Kysely. */
 export function connect(location: StoreLocation): Kysely<ServerDatabase> {
   if ('postgresUrl' in location) {
     const pool = new pg.Pool({
       connectionString: location.postgresUrl,
+      application_name: serverApplicationName(location.schema),
       max: 10,
       // Tests give each run its own schema; production uses the default one.
       ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),

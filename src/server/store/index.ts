@@ -2,16 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import type { CollectionDefinition } from '../../domain/collection';
 import type { Mutation } from '../../domain/protocol';
 import * as clubs from './clubs';
-import { connect, connectReader, type StoreLocation } from './connect';
+import { connect, connectReader, serverApplicationName, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
 import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
 import { countAttempt, forgetWindowsBefore } from './rate-limits';
 import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
 import type { ServerDatabase } from './schema';
+import { newEpoch, readEpoch, writeEpoch } from './server-meta';
 import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
 
 export type { StoreLocation } from './connect';
-export { isPostgresUrl } from './connect';
+export { isPostgresUrl, schemaInUrl, serverApplicationName } from './connect';
 export type { StoredDevice, NewDevice } from './clubs';
 export { BY_ASSOCIATION } from './clubs';
 export type { PushResult, StoredRejection, StoreHooks, PushingDevice } from './push';
@@ -102,6 +103,26 @@ export class Store {
     return purgeTombstones(this.db, olderThan);
   }
 
+  private epochRead: Promise<string> | undefined;
+  /**
+   * The database's epoch (server-meta.ts). Read once: only a restore changes it, and a
+   * restore runs with every server stopped.
+   */
+  epoch(): Promise<string> {
+    this.epochRead ??= readEpoch(this.reader).catch((error: unknown) => {
+      this.epochRead = undefined;
+      throw error;
+    });
+    return this.epochRead;
+  }
+  /** A restore from a backup: the phones must learn that this is not the database they knew. */
+  async renewEpoch(): Promise<string> {
+    const epoch = newEpoch();
+    await writeEpoch(this.db, epoch);
+    this.epochRead = Promise.resolve(epoch);
+    return epoch;
+  }
+
   async close(): Promise<void> {
     await this.signals.close();
     if (this.reader !== this.db) await this.reader.destroy();
@@ -121,7 +142,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   const reader = connectReader(location, db);
   const signals =
     'postgresUrl' in location
-      ? postgresSignals(location.postgresUrl, async (channel, payload) => {
+      ? postgresSignals({ connectionString: location.postgresUrl, application_name: serverApplicationName(location.schema) }, async (channel, payload) => {
           await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
         })
       : inProcessSignals();

@@ -1,4 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { ServerDatabase } from './schema';
+import { newEpoch, writeEpoch } from './server-meta';
 
 /**
  * Migrations live in code (not files found at run time), so the server runs the same from
@@ -95,6 +97,17 @@ const migrations: Record<string, Migration> = {
         .addColumn('count', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('rate_limits_pk', ['bucket', 'window_index'])
         .execute();
+    },
+  },
+  // The database's epoch, made here once and anew by every restore (server-meta.ts).
+  '0004_server_meta': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('server_meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await writeEpoch(db as Kysely<ServerDatabase>, newEpoch());
     },
   },
 };
