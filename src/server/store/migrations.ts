@@ -121,6 +121,10 @@ export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Pro
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Two lines of work add migrations at once (this branch's 0002–0004, another's 0009): a
+    // database that ran a later-numbered one first still takes the earlier ones. Each stands
+    // alone (a column, a table), so the order they run in does not matter.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
