@@ -30,7 +30,11 @@ export const DEFAULT_WAIT_SECONDS = 50;
 export const TOMBSTONE_HORIZON_DAYS = 90;
 export const INVITE_LIFETIME_DAYS = 7;
 
-/** Roles a chair can invite a phone into; there is one chair, the phone that made the club. */
+/**
+ * Roles a chair can invite a phone into. There is one chair: the phone that made the club,
+ * until it hands the role on (POST /devices/:id/chair) or the association lets a new chair
+ * phone in (POST /clubs/:id/chair-invite).
+ */
 export const INVITABLE_ROLES = ['board', 'treasurer', 'volunteer'] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
@@ -125,6 +129,18 @@ export interface InviteResponse {
   expiresAt: string;
 }
 
+/**
+ * POST /clubs/:id/chair-invite (extension): the association, which holds the setup code,
+ * lets a new phone in as the chair of a club whose chair's phone is gone (lost, broken, or a
+ * new chair elected). Enrolling with it removes every other chair phone of the club.
+ */
+export const chairInviteRequest = z.strictObject({ setupCode: z.string().check(z.minLength(1), z.maxLength(200)) });
+export interface ChairInviteResponse {
+  code: string;
+  role: 'chair';
+  expiresAt: string;
+}
+
 /** Invite codes: short, readable aloud, no 0/O/1/I to mix up. */
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const INVITE_CODE_LENGTH = 8;
@@ -174,6 +190,12 @@ export interface PushResponse {
   serverTime: string;
   /** Extension: the club's version after this push, when it changed something. */
   version?: number;
+  /**
+   * Extension: the server database's epoch, a random id that a restore from a backup
+   * changes. A phone that sees it change knows the server may have lost what it had
+   * acknowledged since that backup.
+   */
+  epoch?: string;
 }
 
 /**
@@ -199,7 +221,19 @@ export interface PullResponse {
   /** Opaque to the phone: send it back as `since` for the next page. */
   cursor: string;
   hasMore: boolean;
-  /** The cursor was older than the tombstone horizon: this is a full copy; drop what is not in it. */
+  /**
+   * The cursor was older than the tombstone horizon, or ahead of the club (a restored
+   * server): this is a full copy; drop what is not in it.
+   */
   reset: boolean;
   serverTime: string;
+  /** Extension: the server database's epoch, as in PushResponse. */
+  epoch?: string;
+}
+
+/** GET /health. `epoch` (extension) as in PushResponse. */
+export interface HealthResponse {
+  ok: true;
+  version: number;
+  epoch: string;
 }

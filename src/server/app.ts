@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CollectionDefinition } from '../domain/collection';
 import { COLLECTIONS } from '../domain/collections';
-import { API_PREFIX, MAX_BODY_BYTES, SCHEMA_VERSION } from '../domain/protocol';
+import { API_PREFIX, MAX_BODY_BYTES, SCHEMA_VERSION, type HealthResponse } from '../domain/protocol';
 import { authenticator } from './auth';
 import { answerUnreadableRequest, handleError, sendError } from './errors';
 import { addAnswerHeaders, API_HEADERS } from './headers';
@@ -83,7 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (!options.trustProxy) warnOfUntrustedProxy(app);
   await app.register(
     async (api) => {
-      api.get('/health', async () => ({ ok: true, version: SCHEMA_VERSION }));
+      api.get('/health', async (): Promise<HealthResponse> => ({ ok: true, version: SCHEMA_VERSION, epoch: await options.store.epoch() }));
       await api.register(clubRoutes(context));
       await api.register(syncRoutes(context));
     },

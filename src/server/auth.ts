@@ -24,7 +24,9 @@ export function authenticator(store: Store, now: () => Date) {
     if (!device || device.revokedAt !== null) throw new ApiError('unauthorized', 'error.unauthorized');
     const at = now();
     if (!device.lastSeenAt || at.getTime() - Date.parse(device.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
-      await store.touchDevice(device.id, at);
+      // Not waited for: on SQLite the write queues behind any push in progress, and a sign-in
+      // must not wait for another club's push over "last seen", which only the chair's list shows.
+      store.touchDevice(device.id, at).catch(() => {});
       device.lastSeenAt = at.toISOString();
     }
     request.device = device;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { INVITE_ALPHABET } from '../domain/protocol';
-import { isPostgresUrl, type StoreLocation } from './store';
+import { isPostgresUrl, schemaInUrl, type StoreLocation } from './store';
 
 /**
  * The server's settings, from the environment: PORT (8080), HOST (0.0.0.0), DATA_DIR
@@ -29,10 +29,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
-    store: url ? { postgresUrl: url } : { sqliteFile: join(dataDir, 'so-clb.sqlite') },
+    store: url ? postgresLocation(url) : { sqliteFile: join(dataDir, 'so-clb.sqlite') },
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
     trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY : false,
   };
+}
+
+/**
+ * Always with its schema (`public` unless DATABASE_URL's search_path names another): the
+ * migrations then look for their bookkeeping there alone, and a restore's kept copy of the
+ * schema (backup/postgres.ts) is never mistaken for it.
+ */
+function postgresLocation(url: string): StoreLocation {
+  return { postgresUrl: url, schema: schemaInUrl(url) ?? 'public' };
 }
 
 const SETUP_CODE_LENGTH = 12;

@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { TOMBSTONE_HORIZON_DAYS } from '../domain/protocol';
 import { buildServer } from './app';
 import { readConfig, setupCodeFor } from './config';
+import { PID_FILE, removePidFile, runningServerPid, writePidFile } from './pid-file';
 import { openStore } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,6 +16,10 @@ async function main(): Promise<void> {
     // Printed once, on the first start: the association hands it to the chairs it serves.
     process.stdout.write(`Setup code for making clubs on this server: ${setup.code}\n(kept in ${config.dataDir}/setup-code)\n`);
   }
+  // SQLite: one server per data folder, and no restore while it runs (backup/sqlite.ts); claimed
+  // before the database is opened. PostgreSQL servers may share a folder (for the setup code).
+  const sqlite = 'sqliteFile' in config.store;
+  if (sqlite) claimDataDir(config.dataDir);
   const store = await openStore(config.store);
   const app = await buildServer({
     store,
@@ -46,6 +52,7 @@ async function main(): Promise<void> {
     try {
       await app.close(); // stops accepting, waits for requests in flight
       await store.close();
+      if (sqlite) removePidFile(config.dataDir);
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'unclean stop');
@@ -57,6 +64,15 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   await purge();
+}
+
+function claimDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const other = runningServerPid(dataDir);
+  if (other !== null && other !== process.pid) {
+    throw new Error(`Process ${other} (another server, or a restore) is running on ${dataDir}; if it is not, remove ${dataDir}/${PID_FILE}`);
+  }
+  writePidFile(dataDir);
 }
 
 main().catch((error: unknown) => {

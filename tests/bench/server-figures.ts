@@ -2,13 +2,15 @@ import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, ratioFigure, type Figure, type Unit } from './lib/figures';
 import type { DatabaseKind } from './server/databases';
 import { CLUBS, manyPhonesRun, p50, p99, PHONES_PER_CLUB, type ManyPhonesRun } from './server/many-phones';
+import { pullDuringPushRun, type PullDuringPushRun } from './server/pull-during-push';
 import { THROUGHPUT_MUTATIONS, throughputRun, type ThroughputRun } from './server/throughput';
 
 /**
  * The server's figures: the real server (src/server/main.ts in a child process, as
  * `npm start` runs it), loaded over loopback HTTP from this process. On SQLite always, and
  * on PostgreSQL when the bench has one. Every run starts from an empty database and a fresh
- * server process. See server/throughput.ts and server/many-phones.ts for what each run does.
+ * server process. See server/throughput.ts, server/many-phones.ts and server/pull-during-push.ts
+ * for what each run does.
  */
 export const serverFigures: BenchSuite = async (ctx) => {
   const kinds: DatabaseKind[] = ctx.postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
@@ -42,6 +44,16 @@ async function figuresFor(kind: DatabaseKind, ctx: BenchContext): Promise<Figure
   }
   const phones = `${CLUBS * PHONES_PER_CLUB} phones syncing at once (${CLUBS} clubs × ${PHONES_PER_CLUB})`;
 
+  const quiet: PullDuringPushRun[] = [];
+  for (let run = 0; run < ctx.runs; run++) {
+    const result = await pullDuringPushRun(kind, ctx.postgresUrl, run);
+    quiet.push(result);
+    ctx.log(
+      `server ${kind}: pulls during pushes run ${run + 1}/${ctx.runs}: ${result.duringPushMs.length} pulls, p50 ${p50(result.duringPushMs).toFixed(1)} / p99 ${p99(result.duringPushMs).toFixed(1)} ms (idle p50 ${p50(result.idleMs).toFixed(1)} ms)`,
+    );
+  }
+  const duringPush = 'one club’s pull (65 members, from 0) while another club pushes 500-mutation batches';
+
   return [
     base('push-throughput', `push throughput, ${batches}, one phone`, 'mutations/s', ours),
     base('raw-insert', `raw driver inserts of the same rows, transactions of 500 (rows/s)`, 'mutations/s', raw),
@@ -55,6 +67,9 @@ async function figuresFor(kind: DatabaseKind, ctx: BenchContext): Promise<Figure
     base('rush-pull-p50', `${phones}: pull latency p50 (after its push)`, 'ms', rush.map((r) => p50(r.pullMs))),
     base('rush-pull-p99', `${phones}: pull latency p99`, 'ms', rush.map((r) => p99(r.pullMs))),
     base('rush-all', `${phones}: all pushed and pulled`, 'ms', rush.map((r) => r.rushMs)),
+    base('pull-during-push-p50', `${duringPush}: p50`, 'ms', quiet.map((r) => p50(r.duringPushMs))),
+    base('pull-during-push-p99', `${duringPush}: p99`, 'ms', quiet.map((r) => p99(r.duringPushMs))),
+    base('pull-idle-p50', 'the same pull with nothing else going on: p50', 'ms', quiet.map((r) => p50(r.idleMs))),
     base('first-pull', 'first pull from 0 of a 60–70-member club, one phone at a time (p50)', 'ms', rush.map((r) => p50(r.firstPullMs))),
     base('rss-idle', 'server memory (RSS) at idle after start', 'MB', rush.map((r) => r.idleRssMB)),
     base('rss-peak', `server peak memory (VmHWM) after ${phones}`, 'MB', rush.map((r) => r.peakRssMB)),

@@ -17,7 +17,8 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
   it('answers health', async () => {
     const reply = await h.request('GET', '/api/v1/health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ ok: true, version: SCHEMA_VERSION });
+    expect(reply.body).toEqual({ ok: true, version: SCHEMA_VERSION, epoch: await h.store.epoch() });
+    expect(await h.store.epoch()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('answers its own failures as JSON errors: unknown route, bad JSON, no stack', async () => {
@@ -145,6 +146,16 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
       expect(reply.status).toBe(400);
       expect(reply.body).toMatchObject({ error: { code: 'invalid' } });
     }
+  });
+
+  it('does not give the making phone back once it was removed', async () => {
+    const clubId = '01a20000-0000-7000-8000-000000000005';
+    const made = await makeClub(clubId, { creatorSecret: SECRET });
+    const chair = { token: made.body.token, deviceId: made.body.device.id, clubId, role: 'chair', seq: 1 };
+    const board = await enrollPhone(h, chair, 'board');
+    expect((await h.request('POST', `/api/v1/devices/${board.deviceId}/chair`, { token: chair.token })).status).toBe(204);
+    expect((await h.request('DELETE', `/api/v1/devices/${chair.deviceId}`, { token: board.token })).status).toBe(204);
+    expect((await makeClub(clubId, { creatorSecret: SECRET })).status).toBe(409);
   });
 
   it('gives out single-use invites to the chair and board only', async () => {

@@ -43,7 +43,8 @@ describe('the server program (main.ts)', () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
     expect(first.output()).toContain(code);
     expect(existsSync(join(dataDir, 'so-clb.sqlite'))).toBe(true);
-    expect(await (await fetch(`${first.url}/api/v1/health`)).json()).toEqual({ ok: true, version: SCHEMA_VERSION });
+    const health = (await (await fetch(`${first.url}/api/v1/health`)).json()) as { epoch: string };
+    expect(health).toEqual({ ok: true, version: SCHEMA_VERSION, epoch: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const made = await fetch(`${first.url}/api/v1/clubs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -60,7 +61,8 @@ describe('the server program (main.ts)', () => {
 
     const second = await start(env);
     expect(second.output()).not.toContain(code);
-    // The data survived the restart: the chair's token still works.
+    // The data survived the restart: the chair's token still works, and the epoch is the same.
+    expect(((await (await fetch(`${second.url}/api/v1/health`)).json()) as { epoch: string }).epoch).toBe(health.epoch);
     const { token } = (await made.json()) as { token: string };
     expect((await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const exit2 = stopped(second.child);

@@ -39,8 +39,9 @@ describe.each(STORE_KINDS)('push on $name', (kind) => {
     const batch = newMembers(chair, 3);
     const reply = await push(h, chair, batch);
     expect(reply.status).toBe(200);
-    // The answer says the club's new version: the phone stamps its copies of what it sent with it.
-    expect(reply.body).toEqual({ ackedThrough: 3, rejected: [], serverTime: h.clock.now.toISOString(), version: 2 });
+    // The answer says the club's new version (the phone stamps its copies of what it sent with
+    // it) and the database's epoch (a restore changes it).
+    expect(reply.body).toEqual({ ackedThrough: 3, rejected: [], serverTime: h.clock.now.toISOString(), epoch: await h.store.epoch(), version: 2 });
     const { records, cursor } = await pullAll(h, chair);
     const pulled = members(records);
     expect(pulled).toHaveLength(3);

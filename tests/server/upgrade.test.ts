@@ -101,6 +101,7 @@ describe.each(FROZEN_SERVER_KINDS)('a server database frozen, opened by today\'s
           ackedThrough: phone.serverLastSeq,
           rejected: phone.rejected.filter((r) => r.seq === phone.serverLastSeq).map((r) => expect.objectContaining(r)),
           serverTime: expect.any(String),
+          epoch: expect.any(String),
         });
         // Past a gap: nothing applied.
         const gap = await push([{ seq: phone.serverLastSeq + 2, ...member('Không được ghi') }]);

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { club as clubCollection, newClubFields } from '../../domain/club';
 import { uuidv7 } from '../../domain/ids';
 import {
+  chairInviteRequest,
   createClubRequest,
   createInviteRequest,
   enrollRequest,
   INVITE_LIFETIME_DAYS,
+  type ChairInviteResponse,
   type ClubSummary,
   type DeviceSummary,
   type EnrollResponse,
@@ -15,7 +17,7 @@ import { validate } from '../../domain/validation';
 import { deviceOf, requireRole } from '../auth';
 import { ApiError, sendError } from '../errors';
 import { languageOf, message } from '../messages';
-import type { StoredDevice } from '../store';
+import { BY_ASSOCIATION, type StoredDevice } from '../store';
 import { hashSecret, newInviteCode, newToken, sameSecret } from '../tokens';
 import { parseBody, type RouteContext } from './context';
 
@@ -23,8 +25,8 @@ import { parseBody, type RouteContext } from './context';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Device ids are the server's own UUIDs: anything else names no phone (and never reaches SQL). */
-const isDeviceId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+/** Device and club ids are UUIDs: anything else names nothing here (and never reaches SQL). */
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 function clubSummary(record: Record<string, unknown>): ClubSummary {
   return {
@@ -128,9 +130,41 @@ export function clubRoutes(ctx: RouteContext) {
       return { devices: devices.map(deviceSummary) };
     });
 
+    // The chair hands its role to another phone of the club (a new chair elected, or the
+    // chair changing phones): that phone invites and removes phones from then on.
+    app.post<{ Params: { id: string } }>(
+      '/devices/:id/chair',
+      { onRequest: ctx.limitCodeGuessing('chair-handover'), preHandler: ctx.authenticate },
+      async (request, reply) => {
+        const chair = requireRole(request, ['chair']);
+        if (!isUuid(request.params.id)) throw new ApiError('not_found', 'error.notFound');
+        if (request.params.id === chair.id) throw new ApiError('invalid', 'error.alreadyChair');
+        const outcome = await store.handChairTo({ clubId: chair.clubId, fromDeviceId: chair.id, toDeviceId: request.params.id });
+        if (outcome === 'missing') throw new ApiError('not_found', 'error.notFound');
+        if (outcome === 'revoked') throw new ApiError('conflict', 'error.deviceRemoved');
+        if (outcome === 'not_chair') throw new ApiError('forbidden', 'error.forbidden');
+        return reply.code(204).send();
+      },
+    );
+
+    // The association (it holds the setup code) lets a new chair's phone into a club whose
+    // chair's phone is gone; the answer says nothing about the club.
+    app.post<{ Params: { id: string } }>('/clubs/:id/chair-invite', { onRequest: ctx.limitCodeGuessing('chair-invite') }, async (request, reply) => {
+      const { setupCode } = parseBody(chairInviteRequest, request.body);
+      if (!sameSecret(setupCode, ctx.setupCode)) throw new ApiError('forbidden', 'error.wrongSetupCode');
+      const clubId = request.params.id;
+      if (!isUuid(clubId) || !(await store.clubExists(clubId))) throw new ApiError('not_found', 'error.notFound');
+      const at = now();
+      const code = newInviteCode();
+      const expiresAt = new Date(at.getTime() + INVITE_LIFETIME_DAYS * DAY_MS);
+      await store.createInvite({ codeHash: hashSecret(code), clubId, role: 'chair', createdBy: BY_ASSOCIATION, now: at, expiresAt });
+      const response: ChairInviteResponse = { code, role: 'chair', expiresAt: expiresAt.toISOString() };
+      return reply.code(201).send(response);
+    });
+
     app.delete<{ Params: { id: string } }>('/devices/:id', onlyDevices, async (request, reply) => {
       const chair = requireRole(request, ['chair']);
-      if (!isDeviceId(request.params.id)) throw new ApiError('not_found', 'error.notFound');
+      if (!isUuid(request.params.id)) throw new ApiError('not_found', 'error.notFound');
       // Removing its own phone would leave the club with no one to invite or remove phones.
       if (request.params.id === chair.id) return sendError(request, reply, 'forbidden', 'error.cannotRevokeSelf');
       const result = await store.revokeDevice({ clubId: chair.clubId, deviceId: request.params.id, now: now() });

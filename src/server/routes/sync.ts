@@ -97,6 +97,7 @@ export function syncRoutes(ctx: RouteContext) {
         ackedThrough: result.ackedThrough,
         rejected,
         serverTime: now().toISOString(),
+        epoch: await store.epoch(),
         ...(result.version === null ? {} : { version: result.version }),
       };
       return response;
@@ -121,6 +122,7 @@ export function syncRoutes(ctx: RouteContext) {
           hasMore: page.hasMore,
           reset: plan.reset,
           serverTime: now().toISOString(),
+          epoch: await store.epoch(),
         };
         return response;
       },

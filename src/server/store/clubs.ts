@@ -166,6 +166,58 @@ export async function revokeDevice(
   return 'revoked';
 }
 
+/**
+ * The chair hands its role to another phone of the club, in one transaction: that phone
+ * becomes the chair, the old chair's phone a board member's. 'not_chair' when the giver is
+ * no longer the chair (a handover that raced another); 'missing' for a phone not in the club.
+ */
+export async function handChairTo(
+  db: Kysely<ServerDatabase>,
+  input: { clubId: string; fromDeviceId: string; toDeviceId: string },
+): Promise<'handed' | 'not_chair' | 'missing' | 'revoked'> {
+  const refused = Symbol('refused');
+  let outcome: 'handed' | 'not_chair' | 'missing' | 'revoked' = 'handed';
+  try {
+    await db.transaction().execute(async (trx) => {
+      // The giver's row first: two handovers at once queue on its lock, and the second finds
+      // its phone no longer the chair.
+      const stepped = await trx
+        .updateTable('devices')
+        .set({ role: 'board' })
+        .where('id', '=', input.fromDeviceId)
+        .where('club_id', '=', input.clubId)
+        .where('role', '=', 'chair')
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!stepped) {
+        outcome = 'not_chair';
+        throw refused;
+      }
+      const taken = await trx
+        .updateTable('devices')
+        .set({ role: 'chair' })
+        .where('id', '=', input.toDeviceId)
+        .where('club_id', '=', input.clubId)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!taken) {
+        const known = await trx.selectFrom('devices').select('id').where('id', '=', input.toDeviceId).where('club_id', '=', input.clubId).executeTakeFirst();
+        outcome = known ? 'revoked' : 'missing';
+        throw refused; // and the giver stays the chair
+      }
+    });
+  } catch (error) {
+    if (error !== refused) throw error;
+  }
+  return outcome;
+}
+
+export async function clubExists(db: Kysely<ServerDatabase>, clubId: string): Promise<boolean> {
+  return (await db.selectFrom('clubs').select('id').where('id', '=', clubId).executeTakeFirst()) !== undefined;
+}
+
 /** The club's profile record, as the phones have it (without version). */
 export async function findClubRecord(db: Kysely<ServerDatabase>, clubId: string): Promise<Record<string, unknown> | null> {
   const row = await db
@@ -177,6 +229,9 @@ export async function findClubRecord(db: Kysely<ServerDatabase>, clubId: string)
     .executeTakeFirst();
   return row ? (JSON.parse(row.data) as Record<string, unknown>) : null;
 }
+
+/** `createdBy` of a chair invite the association made with the setup code (no phone made it). */
+export const BY_ASSOCIATION = 'association';
 
 export async function createInvite(
   db: Kysely<ServerDatabase>,
@@ -199,7 +254,9 @@ export async function createInvite(
 
 /**
  * Spends an invite and adds the phone, in one transaction. The conditional update is what
- * makes an invite single use even when two phones race with the same code.
+ * makes an invite single use even when two phones race with the same code. A chair invite
+ * (the association's, for a club whose chair's phone is gone) removes every other chair
+ * phone of the club in the same transaction: a lost phone's token must not stay a chair's.
  * Null for an unknown, used or expired code alike: the caller must not tell them apart.
  */
 export async function enroll(
@@ -218,6 +275,15 @@ export async function enroll(
       .executeTakeFirst();
     if (!invite) return null;
     const role = invite.role as DeviceRole;
+    if (role === 'chair') {
+      await trx
+        .updateTable('devices')
+        .set({ revoked_at: at })
+        .where('club_id', '=', invite.club_id)
+        .where('role', '=', 'chair')
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
     await insertDevice(trx, invite.club_id, input.device, role, at);
     return { clubId: invite.club_id, role };
   });

@@ -2,23 +2,27 @@ import { sql, type Kysely } from 'kysely';
 import type { CollectionDefinition } from '../../domain/collection';
 import type { Mutation } from '../../domain/protocol';
 import * as clubs from './clubs';
-import { connect, type StoreLocation } from './connect';
+import { connect, connectReader, serverApplicationName, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
 import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
 import { countAttempt, forgetWindowsBefore } from './rate-limits';
 import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
 import type { ServerDatabase } from './schema';
+import { newEpoch, readEpoch, writeEpoch } from './server-meta';
 import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
 
 export type { StoreLocation } from './connect';
-export { isPostgresUrl } from './connect';
+export { isPostgresUrl, schemaInUrl, serverApplicationName } from './connect';
 export type { StoredDevice, NewDevice } from './clubs';
+export { BY_ASSOCIATION } from './clubs';
 export type { PushResult, StoredRejection, StoreHooks, PushingDevice } from './push';
 export type { PulledPage } from './pull';
 
 /**
  * Everything the server keeps, behind functions named for what a club does. The routes
- * call these and never see SQL; this module never sees HTTP.
+ * call these and never see SQL; this module never sees HTTP. Every write, and every read
+ * a write depends on, goes through `db` (inside its transaction); reads that stand alone go
+ * through `reader` (connect.ts: on SQLite a read-only connection that a push does not hold up).
  */
 export class Store {
   /** Test seams (fault injection); empty in production. */
@@ -27,25 +31,32 @@ export class Store {
   constructor(
     private readonly db: Kysely<ServerDatabase>,
     private readonly signals: ClubSignals = inProcessSignals(),
+    private readonly reader: Kysely<ServerDatabase> = db,
   ) {}
 
   createClub(input: Parameters<typeof clubs.createClub>[1]) {
     return clubs.createClub(this.db, input);
   }
   findDeviceByTokenHash(tokenHash: string) {
-    return clubs.findDeviceByTokenHash(this.db, tokenHash);
+    return clubs.findDeviceByTokenHash(this.reader, tokenHash);
   }
   touchDevice(deviceId: string, now: Date) {
     return clubs.touchDevice(this.db, deviceId, now);
   }
   listDevices(clubId: string) {
-    return clubs.listDevices(this.db, clubId);
+    return clubs.listDevices(this.reader, clubId);
   }
   revokeDevice(input: Parameters<typeof clubs.revokeDevice>[1]) {
     return clubs.revokeDevice(this.db, input);
   }
+  handChairTo(input: Parameters<typeof clubs.handChairTo>[1]) {
+    return clubs.handChairTo(this.db, input);
+  }
+  clubExists(clubId: string) {
+    return clubs.clubExists(this.reader, clubId);
+  }
   findClubRecord(clubId: string) {
-    return clubs.findClubRecord(this.db, clubId);
+    return clubs.findClubRecord(this.reader, clubId);
   }
   createInvite(input: Parameters<typeof clubs.createInvite>[1]) {
     return clubs.createInvite(this.db, input);
@@ -74,7 +85,7 @@ export class Store {
   }
   /** The club's version now: every change of the club is stamped at or below it. */
   async clubVersion(clubId: string): Promise<number> {
-    const row = await this.db.selectFrom('clubs').select('version').where('id', '=', clubId).executeTakeFirst();
+    const row = await this.reader.selectFrom('clubs').select('version').where('id', '=', clubId).executeTakeFirst();
     return row ? Number(row.version) : 0;
   }
   /** Told whenever a club's version may have moved, in this process or another (signals.ts). */
@@ -82,18 +93,39 @@ export class Store {
     return this.signals.subscribe(listener);
   }
   pullPage(query: { clubId: string; collections: readonly string[]; since: number; limit: number }): Promise<PulledPage> {
-    return pullPage(this.db, query);
+    return pullPage(this.reader, query);
   }
   /** The club's version and the highest version whose tombstones were purged. */
   clubBounds(clubId: string) {
-    return clubBounds(this.db, clubId);
+    return clubBounds(this.reader, clubId);
   }
   purgeTombstones(olderThan: Date) {
     return purgeTombstones(this.db, olderThan);
   }
 
+  private epochRead: Promise<string> | undefined;
+  /**
+   * The database's epoch (server-meta.ts). Read once: only a restore changes it, and a
+   * restore runs with every server stopped.
+   */
+  epoch(): Promise<string> {
+    this.epochRead ??= readEpoch(this.reader).catch((error: unknown) => {
+      this.epochRead = undefined;
+      throw error;
+    });
+    return this.epochRead;
+  }
+  /** A restore from a backup: the phones must learn that this is not the database they knew. */
+  async renewEpoch(): Promise<string> {
+    const epoch = newEpoch();
+    await writeEpoch(this.db, epoch);
+    this.epochRead = Promise.resolve(epoch);
+    return epoch;
+  }
+
   async close(): Promise<void> {
     await this.signals.close();
+    if (this.reader !== this.db) await this.reader.destroy();
     await this.db.destroy();
   }
 }
@@ -107,12 +139,13 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     await db.destroy();
     throw error;
   }
+  const reader = connectReader(location, db);
   const signals =
     'postgresUrl' in location
-      ? postgresSignals(location.postgresUrl, async (channel, payload) => {
+      ? postgresSignals({ connectionString: location.postgresUrl, application_name: serverApplicationName(location.schema) }, async (channel, payload) => {
           await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
         })
       : inProcessSignals();
-  return new Store(db, signals);
+  return new Store(db, signals, reader);
 }
 

@@ -1,4 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { ServerDatabase } from './schema';
+import { newEpoch, writeEpoch } from './server-meta';
 
 /**
  * Migrations live in code (not files found at run time), so the server runs the same from
@@ -97,9 +99,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The database's epoch, made here once and anew by every restore (server-meta.ts).
+  '0004_server_meta': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('server_meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await writeEpoch(db as Kysely<ServerDatabase>, newEpoch());
+    },
+  },
   // A refusal of two phones' edits that break a rule together names the other field and its
   // value; a repeated push (its answer lost) must say it again, so the log keeps it.
-  '0009_conflicts_in_log': {
+  '0005_conflicts_in_log': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('mutation_log').addColumn('conflicts_with', 'text').execute();
     },
@@ -115,6 +128,10 @@ export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Pro
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Two lines of work may add migrations at once: a database that ran a later-numbered one
+    // first still takes the earlier ones. Each stands alone (a column, a table), so the order
+    // they run in does not matter.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -28,8 +28,11 @@ export interface PushResult {
 
 /** Test seams: a fault injected here must roll the whole batch back. */
 export interface StoreHooks {
-  /** Called before each record row is written in a push, counting from 1. */
-  beforeRecordWrite?: (count: number) => void;
+  /**
+   * Called before each record row is written in a push, counting from 1; a promise it
+   * returns is waited for, with the push's transaction open (a slow push, for tests).
+   */
+  beforeRecordWrite?: (count: number) => void | Promise<void>;
 }
 
 const CHUNK = 200;
@@ -41,6 +44,9 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 }
 
 const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+const DECIDE_BETWEEN_YIELDS = 50;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One push, one transaction (SYNC-PROTOCOL.md, "Push"): everything it decides, the club's
@@ -101,7 +107,10 @@ export async function pushMutations(
 
     const changed = new Map<string, { collection: string; id: string; held: HeldRecord }>();
     const log: Omit<MutationLogTable, 'version'>[] = [];
-    for (const m of fresh) {
+    for (const [index, m] of fresh.entries()) {
+      // Checking 500 records against their schemas is tens of milliseconds of this one
+      // thread: let other clubs' requests (pulls, on SQLite from the reader) in between.
+      if (index > 0 && index % DECIDE_BETWEEN_YIELDS === 0) await yieldToOthers();
       const k = key(m.collection, m.id);
       const outcome = decide(m, {
         pusher: device,
@@ -165,8 +174,9 @@ export async function pushMutations(
 
     let written = 0;
     const rows: RecordsTable[] = [];
+    const beforeRecordWrite = options.hooks.beforeRecordWrite;
     for (const { collection, id, held: row } of changed.values()) {
-      options.hooks.beforeRecordWrite?.(++written);
+      if (beforeRecordWrite) await beforeRecordWrite(++written);
       rows.push({
         club_id: device.clubId,
         collection,

@@ -83,6 +83,12 @@ export interface RateLimitsTable {
   count: number;
 }
 
+/** Facts about the database itself, by key (server-meta.ts): `epoch`. */
+export interface ServerMetaTable {
+  key: string;
+  value: string;
+}
+
 export interface ServerDatabase {
   clubs: ClubsTable;
   devices: DevicesTable;
@@ -90,4 +96,5 @@ export interface ServerDatabase {
   records: RecordsTable;
   mutation_log: MutationLogTable;
   rate_limits: RateLimitsTable;
+  server_meta: ServerMetaTable;
 }

@@ -48,7 +48,10 @@ export function inProcessSignals(): ClubSignals {
  * it drops. NOTIFY goes through the store's pool; this process hears its own notifications
  * too, but tells its own waiters at once rather than after the round trip.
  */
-export function postgresSignals(connectionString: string, notify: (channel: string, payload: string) => Promise<void>): ClubSignals {
+export function postgresSignals(
+  connection: { connectionString: string; application_name: string },
+  notify: (channel: string, payload: string) => Promise<void>,
+): ClubSignals {
   const listeners = new Listeners();
   let client: pg.Client | null = null;
   let closed = false;
@@ -56,7 +59,7 @@ export function postgresSignals(connectionString: string, notify: (channel: stri
 
   const connect = async (reconnecting: boolean) => {
     if (closed) return;
-    const next = new pg.Client({ connectionString });
+    const next = new pg.Client(connection);
     next.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload) listeners.tell(message.payload);
     });
