@@ -209,6 +209,44 @@ export interface WaitResponse {
   serverTime: string;
 }
 
+/**
+ * POST /sync/recover (extension), after the server was restored from a backup (its epoch
+ * changed): the phone sends back the records it knows at a version past the restore point,
+ * at most MAX_MUTATIONS_PER_PUSH and MAX_BODY_BYTES at a time. An empty list asks only where
+ * the server stands.
+ */
+export interface RecoveredRecord {
+  collection: string;
+  id: string;
+  /** The version the server had given this copy before the restore. */
+  version: number;
+  record: Record<string, unknown>;
+}
+
+export const recoverRequest = z.strictObject({
+  schemaVersion: z.int(),
+  records: z
+    .array(
+      z.strictObject({
+        collection: z.string().check(z.minLength(1), z.maxLength(64)),
+        id: z.string().check(z.minLength(1), z.maxLength(200)),
+        version: z.int().check(z.gte(0)),
+        record: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .check(z.maxLength(MAX_MUTATIONS_PER_PUSH)),
+});
+
+export interface RecoverResponse {
+  /** The club's version at the restore; null when it was never restored (nothing to send). */
+  restoredThrough: number | null;
+  /** This phone's last seq the server has: its queue goes on after it. */
+  lastSeq: number;
+  /** Of the records sent, how many were newer than the server's and taken. */
+  taken: number;
+  epoch: string;
+}
+
 export interface PulledChange {
   collection: string;
   id: string;

@@ -25,6 +25,8 @@ export const META = {
    * never connected to a server, sent or backed up, so no made-up person reaches a report.
    */
   sampleBook: 'sampleBook',
+  /** The server database's epoch this phone knows (recover.ts): a new one means a restore. */
+  serverEpoch: 'serverEpoch',
   /** The app's PIN lock, when one is set (app-lock.ts): a salted hash, never synced or backed up. */
   appLock: 'appLock',
   /**

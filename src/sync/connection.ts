@@ -6,6 +6,19 @@ import { META, readMeta, type ServerConnection, type SyncErrorRecord } from '../
 
 export type { ServerConnection, SyncErrorRecord };
 
+/**
+ * The queue numbered again from `first`, in its order, every change pending (a refused one
+ * too: it must not hold a seq the server never saw). For a new device on the server, and
+ * after a restore took the server's count of this phone back. Call inside a transaction
+ * over the outbox and meta.
+ */
+export async function renumberQueue(db: ClubBookDatabase, first: number): Promise<void> {
+  const queued = await db.outbox.toArray(); // in seq order: seq is the key
+  await db.outbox.clear();
+  await db.outbox.bulkAdd(queued.map((mutation, index) => queuedAgain(mutation, first + index)));
+  await db.meta.put({ key: META.nextSeq, value: first + queued.length });
+}
+
 export async function readConnection(db: ClubBookDatabase): Promise<ServerConnection | undefined> {
   return readMeta<ServerConnection>(db, META.connection);
 }
@@ -27,10 +40,7 @@ export async function clearSyncError(db: ClubBookDatabase): Promise<void> {
  */
 export async function saveNewConnection(db: ClubBookDatabase, connection: ServerConnection): Promise<void> {
   await db.transaction('rw', db.outbox, db.meta, async () => {
-    const queued = await db.outbox.toArray(); // in seq order: seq is the key
-    await db.outbox.clear();
-    await db.outbox.bulkAdd(queued.map((mutation, index) => queuedAgain(mutation, index + 1)));
-    await db.meta.put({ key: META.nextSeq, value: queued.length + 1 });
+    await renumberQueue(db, 1);
     await db.meta.put({ key: META.connection, value: connection });
     await db.meta.bulkDelete([META.pullCursor, META.resetMark, META.lastSyncError]);
     if (!(await readMeta<string>(db, META.clubId))) await db.meta.put({ key: META.clubId, value: connection.clubId });

@@ -6,6 +6,7 @@ import type { HttpOptions } from './http';
 import { pullAll } from './pull';
 import { PushStalledError, pushPending } from './push';
 import { withSyncLock } from './lock';
+import { ServerRestoredError, recoverFromRestore } from './recover';
 
 /**
  * One sync (SYNC-PROTOCOL.md, "When the phone syncs"): push everything pending, then pull
@@ -49,15 +50,25 @@ async function syncHoldingLock(db: ClubBookDatabase, options: SyncOptions): Prom
   // A sample book is refused a connection (club-server.ts); should one ever be there, this
   // is the one door every push and pull goes through, the service worker's included.
   if (!connection || (await isSampleBook(db))) return { ...result, outcome: 'not_connected' };
-  try {
+  const pushThenPull = async () => {
     const pushed = await pushPending(db, connection, options);
-    result.acknowledged = pushed.acknowledged;
-    result.rejected = pushed.rejected;
+    result.acknowledged += pushed.acknowledged;
+    result.rejected += pushed.rejected;
     // Pull only after every pending change is acknowledged: the server has then merged
     // them, and the copies the pull brings already contain them.
     const pulled = await pullAll(db, connection, { ...options, ownChanges: pushed.sent });
-    result.pulled = pulled.changes;
-    result.received = pulled.fromOthers;
+    result.pulled += pulled.changes;
+    result.received += pulled.fromOthers;
+  };
+  try {
+    try {
+      await pushThenPull();
+    } catch (error) {
+      if (!(error instanceof ServerRestoredError)) throw error;
+      // The server was restored from a backup: send back what it lost, then sync on.
+      await recoverFromRestore(db, connection, error.epoch, options);
+      await pushThenPull();
+    }
   } catch (error) {
     if (error instanceof ClubServerError && (error.code === 'unauthorized' || error.status === 401)) {
       await recordSyncError(db, 'unauthorized', error.message);
@@ -78,7 +89,7 @@ async function syncHoldingLock(db: ClubBookDatabase, options: SyncOptions): Prom
 
 function errorCode(error: unknown): string {
   if (error instanceof ClubServerError) return error.status >= 500 ? 'server' : error.code;
-  if (error instanceof PushStalledError) return error.code;
+  if (error instanceof PushStalledError || error instanceof ServerRestoredError) return error.code;
   if (isRetryable(error)) return 'offline';
   return 'failed';
 }

@@ -6,6 +6,7 @@ import { META, readMeta } from '../local/device';
 import type { ServerConnection } from './connection';
 import { callServer, type HttpOptions } from './http';
 import { mutationsByRecord, recordKey, recomputeRecord, replay, type AnyRecord } from './rebase';
+import { checkEpoch } from './recover';
 
 /**
  * Fetches the other phones' changes page by page. Each page and the cursor after it are
@@ -114,6 +115,7 @@ export async function pullAll(
       options,
     );
     summary.changes += await applyPage(db, page);
+    await checkEpoch(db, page.epoch);
     summary.fromOthers += page.changes.filter((change) => !options.ownChanges?.has(recordKey(change.collection, change.id))).length;
     summary.pages++;
     if (!page.hasMore) return summary;

@@ -4,6 +4,7 @@ import { META } from '../local/device';
 import type { ServerConnection } from './connection';
 import { callServer, type HttpOptions } from './http';
 import { mutationsByRecord, recomputeRecord, recordKey, replay } from './rebase';
+import { checkEpoch } from './recover';
 
 /**
  * Sends this phone's pending changes, oldest first, and removes each from the outbox only
@@ -169,6 +170,8 @@ export async function pushPending(db: ClubBookDatabase, connection: ServerConnec
     );
     const applied = await applyAcknowledgement(db, response, response.serverTime ?? new Date().toISOString());
     await showServersSideOfConflicts(db, batch, response);
+    // A server restored from a backup says so by a new epoch: what it lost is sent back first.
+    await checkEpoch(db, response.epoch);
     summary.batches++;
     const refused = new Set(response.rejected.map((rejection) => rejection.seq));
     for (const mutation of batch) {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type HealthResponse, type PullResponse, type PushResponse } from '../../src/domain/protocol';
 import { CLUB_PROFILE, memberData, newId, STORE_KINDS, type TestDatabase } from './harness';
+import { backupCommand } from '../lib/backup-command';
 
 /**
  * The server's database backed up while phones push, and restored: the commands as an
@@ -46,14 +47,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** One of the backup commands, to its end. */
-function command(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const child = program('src/server/backup/command.ts', args, env);
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
+const command = (args: string[], env: Record<string, string>) => backupCommand(args, { SETUP_CODE, ...env });
 
 async function call<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const response = await fetch(`${url}/api/v1${path}`, {

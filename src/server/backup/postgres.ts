@@ -102,10 +102,11 @@ export async function restorePostgres(url: string, schema: string, from: string)
   } finally {
     await admin.end();
   }
-  // The migrations bring an older backup up to this server's tables; then the new epoch.
+  // The migrations bring an older backup up to this server's tables; then the new epoch and
+    // each club's restore point (the phones send back what the backup lacks).
   const store = await openStore({ postgresUrl: url, schema });
   try {
-    return { epoch: await store.renewEpoch(), keptAs };
+    return { epoch: await store.markRestored(), keptAs };
   } finally {
     await store.close();
   }

@@ -85,10 +85,11 @@ export async function restoreSqlite(dataDir: string, file: string, from: string)
       for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, keptAs + suffix);
     }
     renameSync(incoming, file);
-    // The migrations bring an older backup up to this server's tables; then the new epoch.
+    // The migrations bring an older backup up to this server's tables; then the new epoch and
+    // each club's restore point (the phones send back what the backup lacks).
     const store = await openStore({ sqliteFile: file });
     try {
-      return { epoch: await store.renewEpoch(), keptAs };
+      return { epoch: await store.markRestored(), keptAs };
     } finally {
       await store.close();
     }

@@ -8,10 +8,12 @@ import {
   MAX_PULL_LIMIT,
   OLDEST_ACCEPTED_SCHEMA_VERSION,
   pushRequest,
+  recoverRequest,
   SCHEMA_VERSION,
   type PulledChange,
   type PullResponse,
   type PushResponse,
+  type RecoverResponse,
   type Rejection,
   type WaitResponse,
 } from '../../domain/protocol';
@@ -100,6 +102,18 @@ export function syncRoutes(ctx: RouteContext) {
         epoch: await store.epoch(),
         ...(result.version === null ? {} : { version: result.version }),
       };
+      return response;
+    });
+
+    // After a restore from a backup: a phone sends back what the server lost (store/recover.ts).
+    app.post('/sync/recover', { preHandler: ctx.authenticate }, async (request: FastifyRequest) => {
+      const device = deviceOf(request);
+      const raw = (request.body ?? {}) as { schemaVersion?: unknown };
+      if (typeof raw !== 'object' || Array.isArray(raw) || raw.schemaVersion === undefined) throw new ApiError('invalid', 'error.invalid');
+      checkSchemaVersion(raw.schemaVersion, ctx.schemaVersion);
+      const body = parseBody(recoverRequest, raw);
+      const answer = await store.recover(device, body.records, { now: now(), findCollection: ctx.findCollection });
+      const response: RecoverResponse = { ...answer, epoch: await store.epoch() };
       return response;
     });
 

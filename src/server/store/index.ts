@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CollectionDefinition } from '../../domain/collection';
-import type { Mutation } from '../../domain/protocol';
+import type { Mutation, RecoveredRecord } from '../../domain/protocol';
 import * as clubs from './clubs';
 import { connect, connectReader, serverApplicationName, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
@@ -8,6 +8,7 @@ import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
 import { countAttempt, forgetWindowsBefore } from './rate-limits';
 import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } from './push';
 import type { ServerDatabase } from './schema';
+import { markRestored, recoverRecords } from './recover';
 import { newEpoch, readEpoch, writeEpoch } from './server-meta';
 import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
 
@@ -115,12 +116,29 @@ export class Store {
     });
     return this.epochRead;
   }
-  /** A restore from a backup: the phones must learn that this is not the database they knew. */
-  async renewEpoch(): Promise<string> {
+  /**
+   * A restore from a backup: a new epoch (the phones learn that this is not the database
+   * they knew) and every club's restore point, in one transaction (recover.ts).
+   */
+  async markRestored(): Promise<string> {
     const epoch = newEpoch();
-    await writeEpoch(this.db, epoch);
+    await this.db.transaction().execute(async (trx) => {
+      await writeEpoch(trx, epoch);
+      await markRestored(trx);
+    });
     this.epochRead = Promise.resolve(epoch);
     return epoch;
+  }
+  /** A phone sends back what the server lost in a restore (recover.ts). */
+  async recover(
+    device: PushingDevice,
+    records: readonly RecoveredRecord[],
+    options: { now: Date; findCollection: (name: string) => CollectionDefinition | undefined },
+  ) {
+    const answer = await recoverRecords(this.db, device, records, options);
+    // The other phones waiting on the club hear of what came back, as of a push.
+    if (answer.taken > 0) await this.signals.announce(device.clubId).catch(() => {});
+    return answer;
   }
 
   async close(): Promise<void> {

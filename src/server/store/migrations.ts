@@ -117,6 +117,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('mutation_log').addColumn('conflicts_with', 'text').execute();
     },
   },
+  // After a restore from a backup the phones send back what the server lost (recover.ts):
+  // each club keeps the version it was restored to, each row sent back the version the phone
+  // knew it at. One column per statement: SQLite adds one at a time.
+  '0006_recovery': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('clubs').addColumn('restored_through', 'integer').execute();
+      await db.schema.alterTable('records').addColumn('recovered_from', 'integer').execute();
+    },
+  },
 };
 
 /**

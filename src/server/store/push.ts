@@ -197,6 +197,8 @@ export async function pushMutations(
             deleted: eb.ref('excluded.deleted'),
             version: eb.ref('excluded.version'),
             changed_at: eb.ref('excluded.changed_at'),
+            // Written by a phone's push now: no longer a row sent back after a restore.
+            recovered_from: null,
           })),
         )
         .execute();

@@ -17,6 +17,12 @@ export interface ClubsTable {
    */
   creator_secret_hash: string | null;
   creator_device_id: string | null;
+  /**
+   * After a restore from a backup: the version the club was restored to (the backup's
+   * moment). Versions from then on start past RESTORE_VERSION_GAP, so the phones' versions
+   * of the lost history never meet new ones. Null for a club never restored.
+   */
+  restored_through?: number | null;
 }
 
 export interface DevicesTable {
@@ -55,6 +61,8 @@ export interface RecordsTable {
   version: number;
   /** Server clock when the row last changed: what the tombstone horizon is measured by. */
   changed_at: string;
+  /** A row a phone sent back after a restore: the version the phone knew it at (recover.ts). */
+  recovered_from?: number | null;
 }
 
 export interface MutationLogTable {
