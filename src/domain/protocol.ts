@@ -267,6 +267,11 @@ export interface PullResponse {
   serverTime: string;
   /** Extension: the server database's epoch, as in PushResponse. */
   epoch?: string;
+  /**
+   * Extension: the pulling phone's role now. It changes when the chair hands the role over
+   * (POST /devices/:id/chair); the phone takes it from here, as it syncs every day.
+   */
+  role?: DeviceRole;
 }
 
 /** GET /health. `epoch` (extension) as in PushResponse. */

@@ -11,7 +11,7 @@ import type {
 import type { ClubBookDatabase } from '../local/database';
 import { currentClubId, isSampleBook, META, readMeta, type ServerConnection } from '../local/device';
 import { clubProfile } from '../local/queries';
-import { readConnection, saveNewConnection } from './connection';
+import { readConnection, saveNewConnection, saveRole } from './connection';
 import { syncOnce, type SyncOptions, type SyncResult } from './engine';
 import { NoLocalClubError, NotConnectedError, OtherClubError, SampleBookError } from './errors';
 import { callServer, type HttpOptions } from './http';
@@ -158,4 +158,14 @@ export async function listDevices(db: ClubBookDatabase, options: HttpOptions = {
 export async function revokeDevice(db: ClubBookDatabase, deviceId: string, options: HttpOptions = {}): Promise<void> {
   const { serverUrl, token } = await connected(db);
   await callServer<unknown>({ serverUrl, method: 'DELETE', path: `/devices/${encodeURIComponent(deviceId)}`, token }, options);
+}
+
+/**
+ * Hands the chair's role to another phone of the club (chair; POST /devices/:id/chair).
+ * This phone is then a board member's, at once: the chair's screens close to it.
+ */
+export async function handChairTo(db: ClubBookDatabase, deviceId: string, options: HttpOptions = {}): Promise<void> {
+  const { serverUrl, token } = await connected(db);
+  await callServer<unknown>({ serverUrl, method: 'POST', path: `/devices/${encodeURIComponent(deviceId)}/chair`, token }, options);
+  await saveRole(db, 'board');
 }

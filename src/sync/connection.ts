@@ -1,3 +1,4 @@
+import type { DeviceRole } from '../domain/record';
 import type { ClubBookDatabase } from '../local/database';
 import { queuedAgain } from '../local/database';
 import { META, readMeta, type ServerConnection, type SyncErrorRecord } from '../local/device';
@@ -21,6 +22,21 @@ export async function renumberQueue(db: ClubBookDatabase, first: number): Promis
 
 export async function readConnection(db: ClubBookDatabase): Promise<ServerConnection | undefined> {
   return readMeta<ServerConnection>(db, META.connection);
+}
+
+/**
+ * The role the server now gives this phone (a chair's handover), kept with its connection.
+ * A new role may read books the old one did not: the next pull starts from the beginning,
+ * so what the phone was never sent arrives too. True when the role changed.
+ */
+export async function saveRole(db: ClubBookDatabase, role: DeviceRole): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const connection = await readConnection(db);
+    if (!connection || connection.role === role) return false;
+    await db.meta.put({ key: META.connection, value: { ...connection, role } });
+    await db.meta.delete(META.pullCursor);
+    return true;
+  });
 }
 
 export async function recordSyncError(db: ClubBookDatabase, code: string, message: string): Promise<void> {

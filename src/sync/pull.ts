@@ -3,7 +3,7 @@ import { COLLECTION_NAMES, findCollection, type CollectionName } from '../domain
 import { DEFAULT_PULL_LIMIT, SCHEMA_VERSION, type PullResponse } from '../domain/protocol';
 import type { ClubBookDatabase, ServerCopy } from '../local/database';
 import { META, readMeta } from '../local/device';
-import type { ServerConnection } from './connection';
+import { saveRole, type ServerConnection } from './connection';
 import { callServer, type HttpOptions } from './http';
 import { mutationsByRecord, recordKey, recomputeRecord, replay, type AnyRecord } from './rebase';
 import { checkEpoch } from './recover';
@@ -116,6 +116,8 @@ export async function pullAll(
     );
     summary.changes += await applyPage(db, page);
     await checkEpoch(db, page.epoch);
+    // A new role (the chair's handed over): pull on from the start, as that role reads.
+    if (page.role && (await saveRole(db, page.role))) continue;
     summary.fromOthers += page.changes.filter((change) => !options.ownChanges?.has(recordKey(change.collection, change.id))).length;
     summary.pages++;
     if (!page.hasMore) return summary;

@@ -125,10 +125,22 @@ test('every screen of a club’s book', async ({ browser }) => {
   await page.getByRole('button', { name: 'Tạo mã mời' }).click();
   await expect(page.getByTestId('invite-code')).toBeVisible();
   await check(page, 'invite a phone, with its code');
+  // A second phone takes the code (as the server sees it), so the chair's list has two.
+  const code = (await page.getByTestId('invite-code').textContent())!.trim();
+  const enrolled = await fetch(`${server.url}/api/v1/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, device: { name: 'Máy anh Tuấn, phó chủ nhiệm' } }),
+  });
+  expect(enrolled.status).toBe(201);
   await page.getByRole('link', { name: 'Quay lại' }).click();
   await page.getByRole('link', { name: 'Các máy trong CLB' }).click();
-  await expect(page.getByText(/máy này/)).toBeVisible();
+  await expect(page.getByText('Máy anh Tuấn, phó chủ nhiệm')).toBeVisible();
   await check(page, 'the club’s phones');
+  await page.getByRole('button', { name: 'Giao vai chủ nhiệm' }).click();
+  await expect(page.getByText(/Giao vai chủ nhiệm cho “Máy anh Tuấn/)).toBeVisible();
+  await check(page, 'the club’s phones, handing the chair over');
+  await page.getByRole('button', { name: 'Thôi' }).click();
   await page.goto(`${server.url}/attention`);
   await expect(page.getByText('Không có gì cần xem lại.')).toBeVisible();
   await check(page, 'changes that need attention');

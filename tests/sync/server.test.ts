@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClub, freshDatabase } from '../local/helpers';
 import { SETUP_CODE, serverRecords, startRealServer } from './real-server';
-import { connectNewClub, createInvite, joinClub, listDevices, me, revokeDevice } from '../../src/sync/club-server';
+import { connectNewClub, createInvite, handChairTo, joinClub, listDevices, me, revokeDevice } from '../../src/sync/club-server';
 import { syncOnce } from '../../src/sync/engine';
 import { readConnection } from '../../src/sync/connection';
 import { discardRejected, listNeedsAttention } from '../../src/sync/attention';
@@ -221,6 +221,30 @@ describe('the engine against the real server', () => {
       await expectSameAsServer(phone);
     }
     expect(await phoneRecords(chair)).toEqual(await phoneRecords(board));
+  });
+
+  it('hands the chair to another phone: this one is a board member’s at once, the other learns it is the chair as it syncs', async () => {
+    const chair = await chairPhone();
+    await createRecord(chair, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+    await syncOnce(chair);
+    const treasurer = await invitedPhone(chair, 'treasurer');
+    const treasurerId = (await readConnection(treasurer))!.deviceId;
+
+    await handChairTo(chair, treasurerId);
+    expect((await readConnection(chair))!.role).toBe('board');
+    expect(await syncStatus(chair)).toMatchObject({ role: 'board' });
+    await expect(listDevices(chair)).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+
+    // The new chair's phone hears it on its next sync, and pulls the book again as the chair reads it.
+    expect((await readConnection(treasurer))!.role).toBe('treasurer');
+    const synced = await syncOnce(treasurer);
+    expect(synced.outcome).toBe('done');
+    expect((await readConnection(treasurer))!.role).toBe('chair');
+    expect(synced.pulled).toBeGreaterThanOrEqual(2); // the club and Lan, from the start
+    expect((await listDevices(treasurer)).find((d) => d.id === treasurerId)?.role).toBe('chair');
+    await expectSameAsServer(treasurer);
+    // The next sync is a quiet one: the role is the same, nothing starts again.
+    expect((await syncOnce(treasurer)).pulled).toBe(0);
   });
 
   it('a revoked phone that joins again with a new invite keeps and sends the changes it held', async () => {

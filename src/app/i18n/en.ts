@@ -336,6 +336,10 @@ export const en = {
     revokedOn: 'removed {{when}}',
     revoke: 'Remove this phone',
     confirmRevoke: 'Remove “{{name}}” from the club’s book? That phone will send and receive nothing more. For a lost phone, or someone who stopped helping.',
+    handChair: 'Hand over the chair',
+    confirmHandChair: 'Hand the chair to “{{name}}”? That phone will manage the club’s phones. This phone becomes a board member’s and still records and sends as usual.',
+    chairHanded: '“{{name}}” is now the chair’s phone. This phone is a board member’s.',
+    lostChairPhone: 'Chair’s phone lost? The Association of the Elderly can give an invite for a new chair’s phone.',
   },
   attention: {
     title: 'Needs attention',

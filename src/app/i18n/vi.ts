@@ -326,6 +326,10 @@ export const vi = {
     revokedOn: 'đã ngắt {{when}}',
     revoke: 'Ngắt máy này',
     confirmRevoke: 'Ngắt “{{name}}” khỏi sổ CLB? Máy đó sẽ không gửi hay nhận được gì nữa. Dùng khi mất máy hoặc người đó thôi làm.',
+    handChair: 'Giao vai chủ nhiệm',
+    confirmHandChair: 'Giao vai chủ nhiệm cho “{{name}}”? Máy đó sẽ quản lý các máy của CLB. Máy này thành máy của ban chủ nhiệm, vẫn ghi sổ và gửi như thường.',
+    chairHanded: 'Đã giao vai chủ nhiệm cho “{{name}}”. Máy này giờ là máy của ban chủ nhiệm.',
+    lostChairPhone: 'Mất máy của chủ nhiệm? Hội Người cao tuổi có thể cấp mã mời chủ nhiệm mới.',
   },
   attention: {
     title: 'Cần xem lại',

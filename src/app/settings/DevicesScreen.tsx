@@ -3,17 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../domain/dates';
 import type { DeviceSummary } from '../../domain/protocol';
 import { useDatabase } from '../database-context';
-import { listDevices, revokeDevice } from '../../sync/club-server';
+import { handChairTo, listDevices, revokeDevice } from '../../sync/club-server';
 import { serverErrorKey } from '../sync/server-errors';
 import { AppShell } from '../ui/AppShell';
+import { useDeviceRole } from '../sync/use-connection';
 
-/** The chair sees every phone that holds the club's book, and can shut out a lost one. */
+/**
+ * The chair sees every phone that holds the club's book, can shut out a lost one, and can
+ * hand the chair's role to another (a new chair, a new phone): this phone is then a board
+ * member's, and the list stays in view with the new roles.
+ */
 export function DevicesScreen({ ownDeviceId }: { ownDeviceId: string }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  // Which phone's action waits for a yes, and which action.
+  const [confirming, setConfirming] = useState<{ id: string; action: 'revoke' | 'handChair' } | null>(null);
+  const [handedTo, setHandedTo] = useState<string | null>(null);
+  const isChair = useDeviceRole() === 'chair';
 
   const [reloads, setReloads] = useState(0);
 
@@ -43,6 +51,19 @@ export function DevicesScreen({ ownDeviceId }: { ownDeviceId: string }) {
     }
   };
 
+  const handChair = async (device: DeviceSummary) => {
+    try {
+      await handChairTo(db, device.id);
+      setConfirming(null);
+      setError(null);
+      setHandedTo(device.name);
+      // The list is the chair's to fetch: this phone no longer may; it shows the new roles.
+      setDevices((list) => list && list.map((d) => (d.id === device.id ? { ...d, role: 'chair' } : d.id === ownDeviceId ? { ...d, role: 'board' } : d)));
+    } catch (e) {
+      setError(serverErrorKey(e));
+    }
+  };
+
   return (
     <AppShell title={t('devices.title')} back="/settings">
       {error && (
@@ -50,6 +71,9 @@ export function DevicesScreen({ ownDeviceId }: { ownDeviceId: string }) {
           {t(error)}
         </p>
       )}
+      <div role="status" aria-live="polite">
+        {handedTo && <p className="notice">{t('devices.chairHanded', { name: handedTo })}</p>}
+      </div>
       {devices && (
         <ul className="device-list">
           {devices.map((device) => (
@@ -67,22 +91,33 @@ export function DevicesScreen({ ownDeviceId }: { ownDeviceId: string }) {
                     ? t('devices.lastSeen', { when: formatDateTime(device.lastSeenAt) })
                     : t('devices.neverSeen')}
               </span>
-              {!device.revokedAt && device.id !== ownDeviceId && device.role !== 'chair' && (
+              {isChair && !device.revokedAt && device.id !== ownDeviceId && (
                 <div className="device__actions">
-                  {confirming === device.id ? (
-                    <div className="confirm confirm--danger">
-                      <p>{t('devices.confirmRevoke', { name: device.name })}</p>
-                      <button type="button" className="button button--danger" onClick={() => revoke(device.id)}>
-                        {t('devices.revoke')}
-                      </button>
+                  {confirming?.id === device.id ? (
+                    <div className={confirming.action === 'revoke' ? 'confirm confirm--danger' : 'confirm'}>
+                      <p>{t(confirming.action === 'revoke' ? 'devices.confirmRevoke' : 'devices.confirmHandChair', { name: device.name })}</p>
+                      {confirming.action === 'revoke' ? (
+                        <button type="button" className="button button--danger" onClick={() => revoke(device.id)}>
+                          {t('devices.revoke')}
+                        </button>
+                      ) : (
+                        <button type="button" className="button button--primary" onClick={() => handChair(device)}>
+                          {t('devices.handChair')}
+                        </button>
+                      )}
                       <button type="button" className="button" onClick={() => setConfirming(null)}>
                         {t('common.cancel')}
                       </button>
                     </div>
                   ) : (
-                    <button type="button" className="button button--quiet" onClick={() => setConfirming(device.id)}>
-                      {t('devices.revoke')}
-                    </button>
+                    <>
+                      <button type="button" className="button button--quiet" onClick={() => setConfirming({ id: device.id, action: 'handChair' })}>
+                        {t('devices.handChair')}
+                      </button>
+                      <button type="button" className="button button--quiet" onClick={() => setConfirming({ id: device.id, action: 'revoke' })}>
+                        {t('devices.revoke')}
+                      </button>
+                    </>
                   )}
                 </div>
               )}

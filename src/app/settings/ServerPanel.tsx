@@ -101,6 +101,7 @@ export function ServerPanel() {
           </Link>
         )}
       </div>
+      {role === 'board' && <p className="field__hint">{t('devices.lostChairPhone')}</p>}
       <div role="status" aria-live="polite">
         {run?.state === 'failed' && <p className="form__error">{t(run.key)}</p>}
         {run?.state === 'done' && <p className="notice">{syncResultText(run.result, t)}</p>}

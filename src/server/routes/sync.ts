@@ -137,6 +137,7 @@ export function syncRoutes(ctx: RouteContext) {
           reset: plan.reset,
           serverTime: now().toISOString(),
           epoch: await store.epoch(),
+          role: device.role,
         };
         return response;
       },
