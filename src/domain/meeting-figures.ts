@@ -32,7 +32,7 @@ export function meetingsIn(meetings: readonly Meeting[], period: Period): Meetin
  * before the book began), not yet left. A member who joined after the meeting, or left
  * before it, is not counted for it.
  */
-export function onRoll(member: Member, date: CalendarDate): boolean {
+export function onRoll(member: Pick<Member, 'joinedOn' | 'leftOn'> & { deleted?: boolean }, date: CalendarDate): boolean {
   if (member.deleted) return false;
   if (member.joinedOn !== null && member.joinedOn > date) return false;
   return member.leftOn === null || member.leftOn > date;

@@ -10,6 +10,9 @@
 import { newClubFields, type ClubFields } from './club';
 import type { CalendarDate } from './dates';
 import { MEMBER_ROLES, type MemberFields, type MemberRole } from './members';
+import type { MeetingFields } from './meetings';
+import { Dice, fromDay, toDay, yearsBefore, type Weighted } from './sample-dice';
+import { historyFrom, sampleMeetings, type SampleMark } from './sample-meetings';
 
 /** The day the sample club is seen from, unless told otherwise: a fixed date, never the clock. */
 export const SAMPLE_TODAY: CalendarDate = '2026-11-23';
@@ -19,7 +22,15 @@ export const STRESS_CLUB_MEMBERS = 20_000;
 export interface SampleClub {
   club: ClubFields;
   members: MemberFields[];
+  /** The meeting book's history (sample-meetings.ts); marks name members by their index. */
+  meetings: MeetingFields[];
+  marks: SampleMark[];
 }
+
+/** The years of history a sample club's books hold, unless told otherwise. */
+export const SAMPLE_HISTORY_YEARS = 5;
+/** Above this many members, no history unless asked: a stress club's five years are a million marks. */
+const HISTORY_UP_TO_MEMBERS = 1_000;
 
 /** The make-up the generator aims at (DOMAIN.md: the national norms for these clubs). */
 export const SAMPLE_SHARES = {
@@ -37,8 +48,6 @@ export const SAMPLE_SHARES = {
 } as const;
 
 export const SAMPLE_GROUPS = ['Tổ 1', 'Tổ 2', 'Tổ 3', 'Tổ 4', 'Tổ 5'] as const;
-
-type Weighted<T> = readonly (readonly [T, number])[];
 
 /**
  * Family names of the Kinh majority with their rough share of the population: Nguyễn
@@ -148,117 +157,6 @@ const PHONE_PREFIXES = ['096', '097', '098', '086', '032', '033', '034', '035', 
 
 const CARE_NOTES = ['Con đi làm xa, ở một mình', 'Cần người đưa đi khám định kỳ', 'Đi lại khó khăn, cần hỗ trợ tắm giặt', 'Huyết áp cao, nhắc uống thuốc hằng ngày'];
 
-/** mulberry32: a tiny, fast 32-bit generator; plenty for made-up clubs, never for secrets. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Dice {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  /** A whole number from min to max, both included. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  weighted<T>(items: Weighted<T>): T {
-    let total = 0;
-    for (const [, w] of items) total += w;
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1]![0];
-  }
-  digits(count: number): string {
-    return String(this.int(0, 10 ** count - 1)).padStart(count, '0');
-  }
-  /** Fisher–Yates, in place. */
-  shuffle<T>(items: T[]): T[] {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [items[i], items[j]] = [items[j]!, items[i]!];
-    }
-    return items;
-  }
-  /**
-   * `count` of the `people` drawn without replacement, each in proportion to its weight
-   * (Efraimidis–Spirakis): exact counts, yet the frail are likelier to be cared for.
-   */
-  draw<T>(people: readonly T[], weight: (person: T) => number, count: number): T[] {
-    const keys = new Float64Array(people.length);
-    const order: number[] = [];
-    people.forEach((person, i) => {
-      const w = weight(person);
-      if (w > 0) {
-        keys[i] = Math.log(this.next() || Number.MIN_VALUE) / w;
-        order.push(i);
-      }
-    });
-    order.sort((a, b) => keys[b]! - keys[a]!);
-    return order.slice(0, count).map((i) => people[i]!);
-  }
-  /** One of the `people`, in proportion to its weight; none when no one weighs anything. */
-  drawOne<T>(people: readonly T[], weight: (person: T) => number): T | undefined {
-    // A plain weighted pick, no sorting: a stress club draws its board from 20,000 people.
-    let total = 0;
-    for (const person of people) total += weight(person);
-    let r = this.next() * total;
-    for (const person of people) {
-      const w = weight(person);
-      if (w <= 0) continue;
-      r -= w;
-      if (r < 0) return person;
-    }
-    return undefined;
-  }
-}
-
-// Dates as whole days since 1970-01-01, by Howard Hinnant's civil-calendar arithmetic:
-// `new Date(…).toISOString()` for each of 60,000 dates was most of a stress club's time.
-function dayOf(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-function toDay(date: CalendarDate): number {
-  return dayOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
-function fromDay(days: number): CalendarDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-}
-/** The same month and day `years` earlier (29 February falls on 1 March). */
-function yearsBefore(date: CalendarDate, years: number): number {
-  return dayOf(Number(date.slice(0, 4)) - years, Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
-
 /** Ages as they are spread in these clubs: most in their sixties and seventies, some very old. */
 const OLDER_AGES: Weighted<readonly [number, number]> = [
   [[60, 64], 25],
@@ -282,8 +180,11 @@ interface Person {
   roles: Set<MemberRole>;
 }
 
-/** Deterministic from the seed: the same seed always gives the same club. */
-export function sampleClub(options: { seed: number; members?: number; today?: CalendarDate }): SampleClub {
+/**
+ * Deterministic from the seed: the same seed always gives the same club. `historyYears`
+ * (default 5, none for a club of more than 1,000) is how far back its books go.
+ */
+export function sampleClub(options: { seed: number; members?: number; today?: CalendarDate; historyYears?: number }): SampleClub {
   const dice = new Dice(options.seed);
   const today = options.today ?? SAMPLE_TODAY;
   const count = options.members ?? dice.int(60, 70);
@@ -293,8 +194,9 @@ export function sampleClub(options: { seed: number; members?: number; today?: Ca
 
   const place = dice.pick(PLACES);
   const village = dice.pick(place.villages);
-  // Clubs have been founded since the 2016 programme; a sample one is 1 to 9 years old.
-  const foundedDay = yearsBefore(today, dice.int(1, 9)) - dice.int(0, 364);
+  // Clubs have been founded since the 2016 programme; a sample one is 5 to 10 years old, so
+  // its books hold five whole years.
+  const foundedDay = yearsBefore(today, dice.int(5, 9)) - dice.int(0, 364);
   const club: ClubFields = {
     ...newClubFields(),
     // "Thôn Đông" → "CLB … thôn Đông": the kind of village is written in lower case mid-name.
@@ -355,14 +257,16 @@ export function sampleClub(options: { seed: number; members?: number; today?: Ca
   assignPoverty(dice, people, place.areaType, thisYear);
   assignRoles(dice, people);
 
-  return {
-    club,
-    members: people.map(({ fields, roles }) => {
-      if (roles.size > 0) fields.roles = MEMBER_ROLES.filter((r) => roles.has(r));
-      if (roles.has('careRecipient') && dice.chance(0.5)) fields.notes = dice.pick(CARE_NOTES);
-      return fields;
-    }),
-  };
+  const members = people.map(({ fields, roles }) => {
+    if (roles.size > 0) fields.roles = MEMBER_ROLES.filter((r) => roles.has(r));
+    if (roles.has('careRecipient') && dice.chance(0.5)) fields.notes = dice.pick(CARE_NOTES);
+    return fields;
+  });
+  // The books' history comes last, from the same dice: the members are the same with or without it.
+  club.meetingDay = dice.pick([5, 8, 10, 15, 20, 25]);
+  const years = options.historyYears ?? (count > HISTORY_UP_TO_MEMBERS ? 0 : SAMPLE_HISTORY_YEARS);
+  const history = years > 0 ? sampleMeetings(dice, { club, members, from: historyFrom(today, years, club.foundedOn), today }) : { meetings: [], marks: [] };
+  return { club, members, ...history };
 }
 
 function fullName(dice: Dice, gender: MemberFields['gender'], age: number, minority: boolean): string {

@@ -122,20 +122,31 @@ export async function createRecord<N extends Exclude<CollectionName, 'club'>>(
   fields: FieldsOf<N>,
   options: { id?: string } = {},
 ): Promise<RecordOf<N>> {
-  const id = options.id ?? uuidv7();
+  const [saved] = await createRecords(db, collection, [{ fields, id: options.id }]);
+  return saved!;
+}
+
+/** Adds many new records in one transaction: all of them, or none (a club's history typed in, a sample book). */
+export async function createRecords<N extends Exclude<CollectionName, 'club'>>(
+  db: ClubBookDatabase,
+  collection: N,
+  items: readonly { fields: FieldsOf<N>; id?: string }[],
+): Promise<RecordOf<N>[]> {
   const clubId = await currentClubId(db);
   if (!clubId) throw new NoClubError();
   const now = new Date().toISOString();
-  const saved = await commit(
+  const saved = await commitEach(
     db,
     collection,
-    (existing) => {
-      if (existing) throw new RecordImmutableError();
-      return creation(collection, id, fields, clubId, now);
-    },
-    id,
+    items.map(({ fields, id = uuidv7() }) => ({
+      id,
+      decide: (existing: AnyRecord | undefined) => {
+        if (existing) throw new RecordImmutableError();
+        return creation(collection, id, fields, clubId, now);
+      },
+    })),
   );
-  return saved as RecordOf<N>;
+  return saved as RecordOf<N>[];
 }
 
 function creation(collection: CollectionName, id: string, fields: object, clubId: string, now: string): Change {

@@ -10,7 +10,7 @@ import {
   reopen,
   snapshot,
 } from './helpers';
-import { SAVED_MARK, createRecord, deleteRecord, updateRecord, upsertRecords } from '../../src/local/write';
+import { SAVED_MARK, createRecord, createRecords, deleteRecord, updateRecord, upsertRecords } from '../../src/local/write';
 import { markId, type AttendanceMark } from '../../src/domain/attendance';
 import { META, readMeta } from '../../src/local/device';
 import {
@@ -146,6 +146,31 @@ describe('createRecord', () => {
     await expect(
       createRecord(db, 'members', memberFields({ fullName: 'Trần Văn Đức' }), { id: lan.id }),
     ).rejects.toBeInstanceOf(RecordImmutableError);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('createRecords', () => {
+  it('stores many new records and their changes in one commit, numbered on, all of them or none', async () => {
+    const db = freshDatabase();
+    await joinClub(db);
+    await createRecord(db, 'members', memberFields());
+    const saved = await createRecords(db, 'members', [{ fields: memberFields({ fullName: 'Trần Văn Đức' }) }, { fields: memberFields({ fullName: 'Lê Thị Hoa' }) }]);
+    expect(saved.map((m) => m.fullName)).toEqual(['Trần Văn Đức', 'Lê Thị Hoa']);
+    expect((await db.outbox.toArray()).map((m) => [m.seq, m.id])).toEqual([
+      [1, expect.any(String)],
+      [2, saved[0]!.id],
+      [3, saved[1]!.id],
+    ]);
+    // One invalid among them: nothing of the batch is stored or queued.
+    const before = await snapshot(db);
+    await expect(
+      createRecords(db, 'members', [{ fields: memberFields({ fullName: 'Phạm Văn Tư' }) }, { fields: memberFields({ birthYear: 1800 }) }]),
+    ).rejects.toBeInstanceOf(RecordInvalidError);
+    // …nor one that would overwrite a record already there.
+    await expect(createRecords(db, 'members', [{ fields: memberFields({ fullName: 'Phạm Văn Tư' }) }, { fields: memberFields(), id: saved[0]!.id }])).rejects.toBeInstanceOf(
+      RecordImmutableError,
+    );
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -14,24 +14,24 @@ import type { FetchLike } from '../../../src/sync/http';
 import { startSyncing, type SyncController } from '../../../src/sync/triggers';
 import { renderApp } from '../render-app';
 
-/** First start in Vietnamese, then "try it with a sample club"; resolves once every member is in. */
+/** First start in Vietnamese, then "try it with a sample club"; resolves once its whole history is in. */
 async function chooseSampleClub(options: Parameters<typeof renderApp>[0] = {}) {
   const user = userEvent.setup();
   const app = await renderApp({ withClub: false, language: 'vi', ...options });
   await user.click(await screen.findByRole('button', { name: 'Dùng thử với câu lạc bộ mẫu' }));
-  await waitFor(async () => expect((await liveRecords(app.db, 'members')).length).toBeGreaterThanOrEqual(60), { timeout: 5000 });
-  // The writes go one by one: wait until the last has landed and the count stops moving.
-  let count = -1;
+  // Members, then the meetings, then their marks, a thousand at a time: wait until the marks stop coming.
+  let marks = -1;
   await waitFor(
     async () => {
-      const now = (await liveRecords(app.db, 'members')).length;
-      const settled = now === count;
-      count = now;
+      const now = await app.db.records('attendance').count();
+      const settled = now > 1000 && now === marks;
+      marks = now;
       expect(settled).toBe(true);
     },
-    { timeout: 5000, interval: 100 },
+    { timeout: 15_000, interval: 200 },
   );
-  return { ...app, user, count };
+  const count = (await liveRecords(app.db, 'members')).length;
+  return { ...app, user, count, marks };
 }
 
 /** A fetch that must never be called: it records the attempt and fails the request. */
@@ -49,7 +49,7 @@ afterEach(() => {
 
 describe('first start: try it with a sample club', () => {
   it('fills the register with a made-up club of 60–70 people and says it is a sample', async () => {
-    const { db, count, user } = await chooseSampleClub();
+    const { db, count, marks, user } = await chooseSampleClub();
     expect(count).toBeGreaterThanOrEqual(60);
     expect(count).toBeLessThanOrEqual(70);
     expect(await isSampleBook(db)).toBe(true);
@@ -61,6 +61,9 @@ describe('first start: try it with a sample club', () => {
     expect(await screen.findByRole('heading', { name: club!.name })).toBeTruthy();
     const figures = memberFigures(await liveRecords(db, 'members'), todayOn(), 60);
     expect(figures.members).toBeGreaterThan(55); // a few made-up members have left the club
+    // Five years of meetings, and the meeting book's tile says where the club stands on its 8 areas.
+    expect(await db.records('meetings').count()).toBeGreaterThan(55);
+    expect(await screen.findByText(/8 mảng/)).toBeTruthy();
     const membersFigure = await screen.findByRole('link', { name: new RegExp(`^${figures.members}\\s*Thành viên$`) });
     expect(within(membersFigure).getByText(String(figures.members))).toBeTruthy();
 
@@ -68,8 +71,9 @@ describe('first start: try it with a sample club', () => {
     await user.click(membersFigure);
     await waitFor(() => expect(screen.getByText(`${figures.members} người`)).toBeTruthy());
     expect(within(screen.getByRole('list')).getAllByRole('link')).toHaveLength(figures.members);
-    // Written through the ordinary write path: each member is a change in the queue, as in a real book.
-    expect(await db.outbox.count()).toBe(count);
+    // Written through the ordinary write path: each record is a change in the queue, as in a real book.
+    const meetings = await db.records('meetings').count();
+    expect(await db.outbox.count()).toBe(count + meetings + marks);
     // … and yet nothing is "waiting to send": a sample book is never sent.
     expect(screen.getByTestId('save-badge-text').textContent).toBe('Đã lưu trên máy · sổ mẫu, không gửi đi đâu');
   });
@@ -116,14 +120,14 @@ describe('a sample book never leaves the phone', () => {
     const sync = { syncNow: () => syncing!.syncNow() };
     const app = await chooseSampleClub({ sync });
     const db = app.db;
-    // The page's real triggers, quick: start, writes (65 of them just now), the interval.
+    // The page's real triggers, quick: start, writes (thousands of them just now), the interval.
     syncing = startSyncing(db, { fetch, writeDebounceMs: 5, intervalMs: 20 });
     await plantConnection(db);
     expect(await syncOnce(db, { fetch })).toMatchObject({ outcome: 'not_connected', acknowledged: 0 });
     await syncing.syncNow();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fetch).not.toHaveBeenCalled();
-    expect(await db.outbox.where('status').equals('pending').count()).toBe(app.count);
+    expect(await db.outbox.where('status').equals('pending').count()).toBe(app.count + (await db.records('meetings').count()) + app.marks);
   });
 
   it('refuses to connect or join before any request, and offers neither in Settings', async () => {

@@ -1,7 +1,8 @@
 import { uuidv7 } from '../../../src/domain/ids';
 import type { Mutation } from '../../../src/domain/protocol';
 import type { DeviceRole } from '../../../src/domain/record';
-import { mulberry32, sampleClub } from '../../../src/domain/sample-club';
+import { sampleClub } from '../../../src/domain/sample-club';
+import { mulberry32 } from '../../../src/domain/sample-dice';
 import { percentile } from '../lib/figures';
 import { openStore, type Store } from '../../../src/server/store';
 import { hashSecret, newInviteCode, newToken } from '../../../src/server/tokens';
