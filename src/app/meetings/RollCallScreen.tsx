@@ -113,14 +113,19 @@ export function RollCallScreen({ id }: { id: string }) {
   }
   const groupNames = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : groupCollator.compare(a, b)));
 
-  const everyonePresent = () => {
+  // "Present" for those of `rows` not marked yet, in one commit. Two phones sharing a roll each
+  // use their own clusters' buttons: a whole-roll "everyone present" on one phone would mark
+  // the other phone's half before its exceptions arrive.
+  const presentFor = (rows: readonly RollRow[]) => {
     setError(null);
-    const items = roll
+    const items = rows
       .filter((row) => !byMember.has(row.member.id))
       .map((row) => ({ id: markId(id, row.member.id), fields: { meetingId: id, memberId: row.member.id, mark: 'present' as const } }));
     if (items.length === 0) return;
     upsertRecords(db, 'attendance', items).catch((e: unknown) => setError(e instanceof LocalWriteError ? e.messageKey : 'storage.failed'));
   };
+  const searching = deferredQuery.trim() !== '';
+  const unmarkedIn = (rows: readonly RollRow[]) => rows.some((row) => !byMember.has(row.member.id));
 
   return (
     <AppShell title={`${t('roll.title')} ${formatDate(data.meeting.heldOn)}`} back={`/meetings/${id}`}>
@@ -145,17 +150,27 @@ export function RollCallScreen({ id }: { id: string }) {
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      {unmarked > 0 && (
+      {unmarked > 0 && !searching && (
         <div className="actions">
-          <button type="button" className="button button--primary" onClick={everyonePresent}>
+          <button type="button" className="button button--primary" onClick={() => presentFor(roll)}>
             {t('roll.allPresent')}
           </button>
           <p className="field__hint">{t('roll.allPresentHint')}</p>
+          {clustered && <p className="field__hint">{t('roll.twoPhonesHint')}</p>}
         </div>
       )}
       {groupNames.map((group) => (
         <section key={group} aria-label={clustered ? group || t('roll.noGroup') : undefined}>
-          {clustered && <h2 className="roll-group">{group || t('roll.noGroup')}</h2>}
+          {clustered && (
+            <div className="roll-group">
+              <h2>{group || t('roll.noGroup')}</h2>
+              {!searching && unmarkedIn(groups.get(group)!) && (
+                <button type="button" className="button" onClick={() => presentFor(groups.get(group)!)}>
+                  {t('roll.groupPresent', { group: group || t('roll.noGroup') })}
+                </button>
+              )}
+            </div>
+          )}
           <ul className="roll-list">
             {groups.get(group)!.map((row) => (
               <RollRowView key={row.member.id} member={row.member} mark={byMember.get(row.member.id)} onMark={onMark} />

@@ -88,6 +88,8 @@ export const meetingsEn = {
     lineEmpty: 'Nobody was a member on that day.',
     allPresent: 'Everyone present',
     allPresentHint: 'Marks everyone not marked yet as present; then change those who are away.',
+    groupPresent: 'All of {{group}} present',
+    twoPhonesHint: 'Two phones calling the roll? Each taps “All of … present” only for the clusters it calls.',
     present: 'Present',
     excused: 'Excused',
     absent: 'Absent',

@@ -81,6 +81,8 @@ export const meetingsVi = {
     lineEmpty: 'Không có ai trong danh sách ngày này.',
     allPresent: 'Tất cả có mặt',
     allPresentHint: 'Ghi mọi người chưa điểm danh là có mặt, rồi sửa những người vắng.',
+    groupPresent: 'Cả {{group}} có mặt',
+    twoPhonesHint: 'Hai máy cùng điểm danh? Mỗi máy chỉ bấm “Cả … có mặt” ở những tổ mình điểm.',
     present: 'Có mặt',
     excused: 'Có phép',
     absent: 'Vắng',
