@@ -18,13 +18,20 @@ const MARKS_PER_COMMIT = 1_000;
 
 /**
  * Makes this phone's book the sample club of `seed`, seen from `today`; the phone must keep
- * no club yet. The club record comes first: from then on the home screen shows, filling up.
+ * no club yet. The club record comes first: from then on the home screen shows, filling up,
+ * and `onClubMade` is told (the screen that asked moves on then, not seconds later when the
+ * last mark lands, by which time the person may be in another book).
  */
-export async function makeSampleBook(db: ClubBookDatabase, options: { seed: number; today: string }): Promise<ClubProfile> {
+export async function makeSampleBook(
+  db: ClubBookDatabase,
+  options: { seed: number; today: string },
+  onClubMade: () => void = () => {},
+): Promise<ClubProfile> {
   // Loaded only when a sample is made: the name lists stay out of every other screen.
   const { sampleClub } = await import('../domain/sample-club');
   const sample = sampleClub(options);
   const profile = await createClub(db, sample.club, { sampleBook: true });
+  onClubMade();
   const members = await createRecords(db, 'members', sample.members.map((fields) => ({ fields })));
   const meetings = await createRecords(db, 'meetings', sample.meetings.map((fields) => ({ fields })));
   const marks = sample.marks.map(({ meeting, member, mark }) => {

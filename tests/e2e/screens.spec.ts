@@ -149,3 +149,45 @@ test('every screen of a club’s book', async ({ browser }) => {
   await check(page, 'join again');
   await page.context().close();
 });
+
+test('the meeting book’s screens, on the sample club’s five years', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await newPhone(browser);
+  await page.goto(server.url);
+  await page.getByRole('radio', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: 'Dùng thử với câu lạc bộ mẫu' }).click();
+  await expect(page.getByText(/8 mảng/)).toBeVisible({ timeout: 30_000 });
+  await check(page, 'home of the sample club, with the meeting book’s lines');
+
+  await page.getByRole('link', { name: 'Sinh hoạt', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '8 mảng hoạt động trong 12 tháng qua' })).toBeVisible();
+  await check(page, 'the meeting book, this year');
+  await page.getByRole('button', { name: /^Năm trước/ }).click();
+  await expect(page.getByRole('link', { name: /Đã họp/ }).first()).toBeVisible();
+  await check(page, 'the meeting book, last year');
+  await page.getByRole('link', { name: /Đã họp/ }).first().click();
+  await expect(page.getByRole('link', { name: 'Điểm danh' })).toBeVisible();
+  await check(page, 'a meeting’s page');
+  await page.getByRole('link', { name: 'Điểm danh' }).click();
+  await expect(page.getByTestId('roll-line')).toBeVisible();
+  await check(page, 'the roll call of a whole club');
+  await page.getByRole('link', { name: 'Quay lại' }).click();
+  await page.getByRole('link', { name: 'Sửa' }).click();
+  await expect(page.getByLabel('Ngày họp')).not.toHaveValue('');
+  await check(page, 'edit a meeting');
+
+  await page.goto(`${server.url}/meetings/new`);
+  await page.getByLabel('Ngày họp').fill('');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await check(page, 'a new meeting, with its problems shown');
+  await page.goto(`${server.url}/meetings/follow-up`);
+  await expect(page.getByRole('heading', { name: 'Cần đến thăm' }).or(page.getByText('Không có ai vắng 3 buổi liền.'))).toBeVisible();
+  await check(page, 'members to visit');
+  await page.goto(`${server.url}/members`);
+  await page.getByRole('link', { name: /Thị/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Đi họp 12 buổi gần nhất' })).toBeVisible();
+  await check(page, 'a member’s page, with their meetings');
+  await page.context().close();
+});

@@ -12,6 +12,8 @@ export async function setUpI18n(language: Language = chosenLanguage() ?? 'vi'): 
   await instance.use(initReactI18next).init({
     lng: 'vi',
     fallbackLng: 'vi',
+    // A book's screens read their own namespace first, then the app's shared words (common.*).
+    fallbackNS: 'translation',
     resources: { vi: { translation: vi } },
     interpolation: { escapeValue: false },
   });

@@ -82,12 +82,16 @@ function Book({ book, year, today, onYear }: { book: Awaited<ReturnType<typeof b
         </Link>
       )}
       <nav className="year-nav" aria-label={t('title')}>
-        <button type="button" className="button" onClick={() => onYear(year - 1)} aria-label={t('yearBack')}>
-          ‹ {year - 1}
+        <button type="button" className="button" onClick={() => onYear(year - 1)}>
+          <span aria-hidden="true">‹ </span>
+          <span className="visually-hidden">{t('yearBack')} </span>
+          {year - 1}
         </button>
         <h2 className="year-nav__year">{year}</h2>
-        <button type="button" className="button" disabled={year >= thisYear} onClick={() => onYear(year + 1)} aria-label={t('yearNext')}>
-          {year + 1} ›
+        <button type="button" className="button" disabled={year >= thisYear} onClick={() => onYear(year + 1)}>
+          <span className="visually-hidden">{t('yearNext')} </span>
+          {year + 1}
+          <span aria-hidden="true"> ›</span>
         </button>
       </nav>
       {ofYear.length === 0 && <p className="empty">{t('empty')}</p>}

@@ -63,9 +63,9 @@ export function OnboardingScreen() {
     try {
       // The generator itself loads only now (makeSampleBook imports it on demand).
       const { makeSampleBook } = await import('../../local/sample-book');
-      await makeSampleBook(db, { seed: SAMPLE_SEED, today: todayOn() });
-      // The book is open at the address the phone came in by, without the step.
-      navigate(path, { replace: true });
+      // The book opens at the address the phone came in by, without the step, as soon as the
+      // club is made; its history goes on filling in behind.
+      await makeSampleBook(db, { seed: SAMPLE_SEED, today: todayOn() }, () => navigate(path, { replace: true }));
     } catch (error) {
       const { LocalWriteError } = await import('../../local/errors');
       setSampleError(error instanceof LocalWriteError ? error.messageKey : 'storage.failed');

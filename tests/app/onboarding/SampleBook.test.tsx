@@ -78,6 +78,26 @@ describe('first start: try it with a sample club', () => {
     expect(screen.getByTestId('save-badge-text').textContent).toBe('Đã lưu trên máy · sổ mẫu, không gửi đi đâu');
   });
 
+  it('lets the person go on to another screen while the history fills in, and keeps them there', { timeout: 30_000 }, async () => {
+    const user = userEvent.setup();
+    const { db, location } = await renderApp({ withClub: false, language: 'vi' });
+    await user.click(await screen.findByRole('button', { name: 'Dùng thử với câu lạc bộ mẫu' }));
+    // The home shows as soon as the club is made; the person taps on at once.
+    await user.click(await screen.findByRole('link', { name: 'Thành viên' }));
+    let marks = -1;
+    await waitFor(
+      async () => {
+        const now = await db.records('attendance').count();
+        const settled = now > 1000 && now === marks;
+        marks = now;
+        expect(settled).toBe(true);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    expect(location.history!.at(-1)).toBe('/members');
+    expect(screen.getByRole('searchbox')).toBeTruthy();
+  });
+
   it('leaves the sample after asking, and comes back to first start with an empty book', async () => {
     const { db, user } = await chooseSampleClub();
     await user.click(await screen.findByRole('button', { name: 'Bỏ sổ mẫu, lập sổ thật' }));
