@@ -1,9 +1,40 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Every module the first screen loads (reached from the entry by static imports alone), in
+ * one file: left to itself the bundler cuts them into some thirty small files wherever a
+ * lazy screen shares one, and each is compressed on its own — together they are 5 kB of
+ * gzip smaller, and one request. Lazy screens import what they share from it.
+ */
+function firstScreenChunk(): Rolldown.CodeSplittingNameFunction {
+  const known = new Map<string, boolean>();
+  const loadsFirst = (id: string, ctx: Rolldown.ChunkingContext, path: Set<string>): boolean => {
+    const kept = known.get(id);
+    if (kept !== undefined) return kept;
+    const info = ctx.getModuleInfo(id);
+    if (!info) return false;
+    if (info.isEntry) {
+      known.set(id, true);
+      return true;
+    }
+    path.add(id);
+    const answer = info.importers.some((importer) => !path.has(importer) && loadsFirst(importer, ctx, path));
+    path.delete(id);
+    // Within a cycle "no" may only mean "not by this way": keep only what holds whatever the way.
+    if (answer || path.size === 0) known.set(id, answer);
+    return answer;
+  };
+  return (id, ctx) => (loadsFirst(id, ctx, new Set()) ? 'first-screen' : null);
+}
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: firstScreenChunk() }] } } },
+  },
   plugins: [
     VitePWA({
       strategies: 'injectManifest',

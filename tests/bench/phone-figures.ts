@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import { todayOn } from '../../src/domain/dates';
 import { memberSearchText, type Member } from '../../src/domain/members';
 import { matchesFolded } from '../../src/domain/names';
-import { STRESS_CLUB_MEMBERS, sampleClub, type SampleClub } from '../../src/domain/sample-club';
+import { SAMPLE_HISTORY_YEARS, STRESS_CLUB_MEMBERS, sampleClub, type SampleClub } from '../../src/domain/sample-club';
 import { SAVED_MARK } from '../../src/local/write';
 import { passesFilter } from '../../src/app/members/member-filters';
 import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
-import { launchPhone, slowDown } from './lib/chromium';
+import { slowDown, withPhone as withChromiumPhone } from './lib/chromium';
 import { freePort } from './lib/child-server';
-import { createClubOnServer, createInvite, pushMembers, type ChairDevice } from './lib/club-api';
+import { createClubOnServer, createInvite, pushMeetingBook, pushMembers, type ChairDevice } from './lib/club-api';
 import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, repeat, type Figure } from './lib/figures';
 import { firstScreenScripts } from './phone/first-screen-scripts';
+import { meetingBookFigure, rollCallTapFigure } from './phone/meeting-figures';
 
 /**
  * What a person holding a cheap phone feels: the production build, served by the real
@@ -41,7 +42,8 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     const stress = sampleClub({ seed: 20_000, members: STRESS_CLUB_MEMBERS });
     const putOnServer = async (club: SampleClub): Promise<ChairDevice> => {
       const chair = await createClubOnServer(server.url, E2E_SETUP_CODE, club.club);
-      await pushMembers(server.url, chair, club.members);
+      // The small club with its five years of meetings; the stress club has members only.
+      await pushMeetingBook(server.url, chair, club, await pushMembers(server.url, chair, club.members));
       return chair;
     };
     const smallOnServer = await putOnServer(small);
@@ -53,6 +55,7 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     ctx.log('phone: two phones join their clubs (at full speed; this is set-up, not measured)…');
     const smallPhone = await newProfile();
     await joinAndLoad(ctx, server.url, smallPhone, await createInvite(server.url, smallOnServer, 'board'), listed(small, ''));
+    await withPhone(ctx, smallPhone, (page) => waitForRecords(page, server.url, 'attendance', small.marks.length));
     const stressPhone = await newProfile();
     await joinAndLoad(ctx, server.url, stressPhone, await createInvite(server.url, stressOnServer, 'board'), listed(stress, ''));
     figures.push(await dailyStartScripts(ctx, server.url, smallPhone));
@@ -96,6 +99,10 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     figures.push(await searchFigure(ctx, server.url, smallPhone, small, '70-member club'));
     figures.push(await searchFigure(ctx, server.url, stressPhone, stress, '20,000-member stress club'));
 
+    ctx.log('phone: the meeting book…');
+    figures.push(await meetingBookFigure(ctx, server.url, smallPhone, SAMPLE_HISTORY_YEARS));
+    figures.push(await rollCallTapFigure(ctx, server.url, smallPhone));
+
     ctx.log('phone: tap Save…');
     figures.push(await saveFigure(ctx, server.url, smallPhone));
     return figures;
@@ -114,14 +121,32 @@ function listed(club: SampleClub, query: string): number {
   }).length;
 }
 
-async function withPhone<T>(ctx: BenchContext, profile: string, work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await launchPhone(ctx.chromiumPath, profile);
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    return await work(page, context);
-  } finally {
-    await context.close();
-  }
+function withPhone<T>(ctx: BenchContext, profile: string, work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  return withChromiumPhone(ctx.chromiumPath, profile, work);
+}
+
+/** Until the phone holds `count` records of a collection (polled in its IndexedDB: set-up, not timing). */
+async function waitForRecords(page: Page, serverUrl: string, collection: string, count: number): Promise<void> {
+  // The app open on its home goes on pulling what it has not yet.
+  await page.goto(serverUrl);
+  await page.waitForFunction(
+    ([store, n]) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('so-clb');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) return resolve(false);
+          const counted = db.transaction(store).objectStore(store).count();
+          counted.onsuccess = () => {
+            db.close();
+            resolve(counted.result >= n);
+          };
+        };
+        open.onerror = () => resolve(false);
+      }),
+    [collection, count] as const,
+    { timeout: 600_000, polling: 500 },
+  );
 }
 
 /** Until the register's "N người" line says `expected` (polled: for set-up, not timing). */
@@ -200,6 +225,7 @@ async function saveFigure(ctx: BenchContext, serverUrl: string, profile: string)
         await page.goto(`${serverUrl}/members/new`);
         await page.getByLabel('Họ và tên').fill(`Bench Thị Thử ${run + 10}`);
         await page.getByLabel('Năm sinh').fill('1950');
+        await page.getByRole('checkbox', { name: 'Vào từ trước, không rõ ngày' }).check({ force: true });
         const save = page.getByRole('button', { name: 'Lưu', exact: true });
         await save.evaluate((button, mark) => {
           const w = window as unknown as { __tapAt?: number; __savedAt?: number };

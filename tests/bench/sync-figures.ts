@@ -14,7 +14,7 @@ import {
   countMembers,
   createClubOnServer,
   createInvite,
-  memberData,
+  recordData,
   pushMembers,
   type ChairDevice,
 } from './lib/club-api';
@@ -96,7 +96,7 @@ class SyncBench {
   async pushFigures(): Promise<Figure[]> {
     const { ctx } = this;
     const sample = sampleClub({ seed: 1, members: PUSH_RECORDS });
-    const docs = sample.members.map((fields) => ({ _id: uuidv7(), ...memberData('pouchdb-club', fields, SEEDED_AT) }));
+    const docs = sample.members.map((fields) => ({ _id: uuidv7(), ...recordData('pouchdb-club', fields, SEEDED_AT) }));
     // The one-request-each pushes go to a club of their own, from one device whose seq goes on run after run.
     await this.limiter.take('/clubs', ctx.log);
     const replayDevice = await createClubOnServer(this.ours.url, BENCH_SETUP_CODE, sample.club);
@@ -236,7 +236,7 @@ class SyncBench {
     const created = await fetch(database, { method: 'PUT' });
     if (!created.ok) throw new Error(`PUT ${database}: ${created.status}`);
     for (let i = 0; i < members.length; i += 1000) {
-      const docs = members.slice(i, i + 1000).map((fields, j) => ({ _id: ids[i + j], ...memberData(chair.clubId, fields, SEEDED_AT) }));
+      const docs = members.slice(i, i + 1000).map((fields, j) => ({ _id: ids[i + j], ...recordData(chair.clubId, fields, SEEDED_AT) }));
       const response = await fetch(`${database}/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs }) });
       if (!response.ok) throw new Error(`_bulk_docs: ${response.status}`);
     }

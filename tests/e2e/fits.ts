@@ -83,3 +83,25 @@ export async function smallTargets(page: Page): Promise<string[]> {
     return small;
   });
 }
+
+/**
+ * Text on the page that is an i18next key, not words ("server.network", "common.save"): a
+ * screen that reads words its namespace does not hold shows the key itself.
+ */
+export async function keysShownAsText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      if (/^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/.test(text)) found.push(text);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = el.getAttribute(name)?.trim() ?? '';
+        if (/^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/.test(value)) found.push(`${name}=${value}`);
+      }
+    }
+    return found;
+  });
+}

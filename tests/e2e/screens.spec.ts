@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
-import { expectAxeClean, expectFitsEverywhere, smallTargets } from './fits';
+import { expectAxeClean, expectFitsEverywhere, keysShownAsText, smallTargets } from './fits';
 import { makeClubBook, newPhone } from './phone';
 
 /**
@@ -17,6 +17,7 @@ async function check(page: Page, screen: string): Promise<void> {
   await expectFitsEverywhere(page, screen);
   await expectAxeClean(page, screen);
   expect(await smallTargets(page), `${screen}: targets under 48 px`).toEqual([]);
+  expect(await keysShownAsText(page), `${screen}: keys shown instead of words`).toEqual([]);
 }
 
 test('the first start: language and text size, start, make a club, join one', async ({ browser }) => {

@@ -12,8 +12,9 @@ export async function setUpI18n(language: Language = chosenLanguage() ?? 'vi'): 
   await instance.use(initReactI18next).init({
     lng: 'vi',
     fallbackLng: 'vi',
-    // A book's screens read their own namespace first, then the app's shared words (common.*).
-    fallbackNS: 'translation',
+    // A book's screens read their own namespace first, then the app's shared words (common.*),
+    // then those of the screens that load when opened (screen-strings.ts), once loaded.
+    fallbackNS: ['translation', 'screens'],
     resources: { vi: { translation: vi } },
     interpolation: { escapeValue: false },
   });

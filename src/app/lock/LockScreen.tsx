@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { FieldErrors, Resolver, ResolverResult } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { pinOpensLock, removeAppLock } from '../../local/app-lock';
 import { useDatabase } from '../database-context';
 import { JoinStep } from '../onboarding/JoinStep';
 import { BookFormView, useBookForm } from '../ui/book-form';
 import { SecretField } from '../ui/fields';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 /** After this many wrong PINs in a row, each try waits a while (a child tapping at random). */
 const FREE_TRIES = 5;
@@ -31,7 +31,7 @@ const pinResolver: Resolver<{ pin: string }> = async (values): Promise<ResolverR
  * the book stays as it is (its changes are on the phone and the server).
  */
 export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [forgot, setForgot] = useState(false);
   const [wrong, setWrong] = useState({ count: 0, until: 0 });

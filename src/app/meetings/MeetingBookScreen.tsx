@@ -87,7 +87,10 @@ function Book({ book, year, today, onYear }: { book: Awaited<ReturnType<typeof b
           <span className="visually-hidden">{t('yearBack')} </span>
           {year - 1}
         </button>
-        <h2 className="year-nav__year">{year}</h2>
+        {/* Drawn with the year's months, once the book is read: `npm run bench` times the book's opening to it. */}
+        <h2 className="year-nav__year" elementtiming="meeting-book">
+          {year}
+        </h2>
         <button type="button" className="button" disabled={year >= thisYear} onClick={() => onYear(year + 1)}>
           <span className="visually-hidden">{t('yearNext')} </span>
           {year + 1}

@@ -14,6 +14,7 @@ import { BookFormView, useBookForm } from '../ui/book-form';
 import { domainResolver } from '../ui/domain-resolver';
 import { CheckField, ChoiceField, DateField, DateOrUnknownField, DigitsField, ManyChoicesField, TextField } from '../ui/fields';
 import { useFlash } from '../ui/flash';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 /**
  * A birth year after this year is a slip, but only the phone's calendar can tell: it is
@@ -137,7 +138,7 @@ function ReadOnly() {
 }
 
 export function NewMemberScreen() {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const club = useLiveQuery(() => clubProfile(db), [db]);
   const mayWrite = useMayWrite('members');
@@ -153,7 +154,7 @@ export function NewMemberScreen() {
 }
 
 export function EditMemberScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const member = useLiveQuery(() => recordById(db, 'members', id).then((m) => m ?? null), [db, id]);
   const mayWrite = useMayWrite('members');

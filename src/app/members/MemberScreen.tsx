@@ -11,6 +11,7 @@ import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 // The meeting book's part of the page loads with the meeting book's code and words.
 const MemberAttendance = lazy(() => import('../meetings/MemberAttendance').then((m) => ({ default: m.MemberAttendance })));
@@ -66,7 +67,7 @@ function MemberDetails({ member }: { member: Member }) {
 }
 
 export function MemberScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [, navigate] = useLocation();
   const flash = useFlash();

@@ -1,5 +1,4 @@
 import { Suspense, lazy, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { newClubFields } from '../../domain/club';
 import { todayOn } from '../../domain/dates';
@@ -7,6 +6,7 @@ import { useDatabase } from '../database-context';
 import { chosenLanguage } from '../preferences';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { TextSizePicker } from '../ui/TextSizePicker';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 // A new phone's first screen is the language choice: the forms of the later steps (and
 // their form library) load while the person reads it, not before it shows.
@@ -42,7 +42,7 @@ function stepPath(step: Step, code: string | null): string {
  * step instead of leaving the app; the forms keep what was typed as drafts either way.
  */
 export function OnboardingScreen() {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [path, navigate] = useLocation();
   const search = new URLSearchParams(useSearch());

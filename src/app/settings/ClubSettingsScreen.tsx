@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { clubProfile } from '../../local/queries';
 import { updateRecord } from '../../local/write';
@@ -8,9 +7,10 @@ import { useDatabase } from '../database-context';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 import { ClubForm } from './ClubForm';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 export function ClubSettingsScreen() {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [, navigate] = useLocation();
   const flash = useFlash();

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useDatabase } from '../database-context';
 import { connectNewClub } from '../../sync/club-server';
@@ -8,13 +7,14 @@ import { useFlash } from '../ui/flash';
 import { NoServerForSampleBook } from '../home/SampleBookNotice';
 import { useSampleBook } from '../home/use-sample-book';
 import { ServerForm } from './ServerForm';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 /**
  * The chair puts a club book made on this phone onto the association's server: the club
  * keeps its id, and every member written so far goes up with the first sync.
  */
 export function ConnectScreen() {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [, navigate] = useLocation();
   const flash = useFlash();

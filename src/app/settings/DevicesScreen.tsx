@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../domain/dates';
 import type { DeviceSummary } from '../../domain/protocol';
 import { useDatabase } from '../database-context';
@@ -7,6 +6,7 @@ import { handChairTo, listDevices, revokeDevice } from '../../sync/club-server';
 import { serverErrorKey } from '../sync/server-errors';
 import { AppShell } from '../ui/AppShell';
 import { useDeviceRole } from '../sync/use-connection';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 /**
  * The chair sees every phone that holds the club's book, can shut out a lost one, and can
@@ -14,7 +14,7 @@ import { useDeviceRole } from '../sync/use-connection';
  * member's, and the list stays in view with the new roles.
  */
 export function DevicesScreen({ ownDeviceId }: { ownDeviceId: string }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);

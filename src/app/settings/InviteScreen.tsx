@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { renderSVG } from 'uqr';
 import { formatDateTime } from '../../domain/dates';
 import { INVITABLE_ROLES, type InvitableRole, type InviteResponse } from '../../domain/protocol';
@@ -8,6 +7,7 @@ import { createInvite } from '../../sync/club-server';
 import { serverErrorKey } from '../sync/server-errors';
 import { AppShell } from '../ui/AppShell';
 import { ChoiceButtons } from '../ui/ChoiceButtons';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 /** The address a phone's camera opens: the app's join screen with the code filled in. */
 export function joinLink(serverUrl: string, code: string): string {
@@ -19,7 +19,7 @@ export function joinLink(serverUrl: string, code: string): string {
  * as a QR code to scan. Each code lets one phone in, with the role chosen here, for 7 days.
  */
 export function InviteScreen({ serverUrl }: { serverUrl: string }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [role, setRole] = useState<InvitableRole>('volunteer');
   const [invite, setInvite] = useState<InviteResponse | null>(null);

@@ -1,14 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { JoinStep } from '../onboarding/JoinStep';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 import { NoServerForSampleBook } from '../home/SampleBookNotice';
 import { useSampleBook } from '../home/use-sample-book';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 /** Joining again from Settings: a removed phone, or a book restored from a backup. */
 export function JoinScreen() {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const [, navigate] = useLocation();
   const flash = useFlash();
   const sample = useSampleBook();

@@ -14,6 +14,7 @@ import { LanguagePicker } from '../ui/LanguagePicker';
 import { TextSizePicker } from '../ui/TextSizePicker';
 import { BackupExport } from './BackupExport';
 import { ServerPanel } from './ServerPanel';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 function StorageNotice() {
   const { t, i18n } = useTranslation();
@@ -32,7 +33,7 @@ function StorageNotice() {
 }
 
 export function SettingsScreen() {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const club = useLiveQuery(() => clubProfile(db), [db]);
   const mayEditClub = useMayWrite('club');

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDate, isCalendarDate } from '../../domain/dates';
 import { useDatabase } from '../database-context';
@@ -8,6 +7,7 @@ import { AppShell } from '../ui/AppShell';
 import { discardRejected, listNeedsAttention, retryRejected, type NeedsAttention } from '../../sync/attention';
 import { serverErrorKey } from './server-errors';
 import { useSyncControl } from './sync-context';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 function describe(item: NeedsAttention, t: (key: string, options?: Record<string, unknown>) => string): string {
   const record = item.record as { fullName?: string; name?: string } | undefined;
@@ -31,7 +31,7 @@ function shownValue(value: unknown, t: (key: string) => string): string {
  * is thrown away until the person decides: correct the record, or drop the change.
  */
 export function NeedsAttentionScreen() {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const items = useLiveQuery(() => listNeedsAttention(db), [db]);
   const [error, setError] = useState<string | null>(null);

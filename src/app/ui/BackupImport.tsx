@@ -7,6 +7,7 @@ import { LocalWriteError } from '../../local/errors';
 import { useDatabase } from '../database-context';
 import { BookFormView, useBookForm } from './book-form';
 import { SecretField } from './fields';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 const needsPassphrase: Resolver<{ passphrase: string }> = async (values): Promise<ResolverResult<{ passphrase: string }>> =>
   values.passphrase === ''
@@ -46,7 +47,7 @@ function Unlock({ file, onOpened, onCancel }: { file: string; onOpened: (json: s
  * it is.
  */
 export function BackupImport({ onImported }: { onImported?: (summary: ImportSummary) => void }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [locked, setLocked] = useState<string | null>(null);

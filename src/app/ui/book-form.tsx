@@ -6,6 +6,7 @@ import { RecordInvalidError } from '../../local/errors';
 import { useUnsavedWorkGuard } from './unsaved-work';
 import { changedValues, useDraft, type DraftState } from './use-draft';
 import { showWriteError } from './write-errors';
+import { useScreenStrings } from '../i18n/screen-strings';
 
 /**
  * The one way every form of the app is built, so each book's forms behave alike for people
@@ -179,7 +180,7 @@ export function BookFormView<T extends FieldValues>(props: {
   extraActions?: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const { book } = props;
   // The form is drawn once its draft is read: typing can never race the restored one.
   if (book.draft === 'reading') return <div className="form" aria-busy="true" />;

@@ -1,5 +1,7 @@
 import { describe, it } from 'vitest';
 import { en } from '../../../src/app/i18n/en';
+import { screensEn } from '../../../src/app/i18n/screens-en';
+import { screensVi } from '../../../src/app/i18n/screens-vi';
 import { vi } from '../../../src/app/i18n/vi';
 import { meetingsEn } from '../../../src/app/meetings/strings-en';
 import { meetingsVi } from '../../../src/app/meetings/strings-vi';
@@ -8,6 +10,10 @@ import { expectSameStrings } from './same-strings';
 describe('the app’s words', () => {
   it('exist in English for every Vietnamese key, with the same placeholders', () => {
     expectSameStrings(vi, en);
+  });
+
+  it('of the screens that load when opened, too', () => {
+    expectSameStrings(screensVi, screensEn);
   });
 
   it('of the meeting book, too', () => {

@@ -34,3 +34,14 @@ export async function slowDown(page: Page, rate: number): Promise<CDPSession> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return cdp;
 }
+
+/** `work` on a phone of this profile, opened for it and closed after (the person closes the app). */
+export async function withPhone<T>(chromiumPath: string, profileDir: string, work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await launchPhone(chromiumPath, profileDir);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    return await work(page, context);
+  } finally {
+    await context.close();
+  }
+}

@@ -1,7 +1,9 @@
+import { markId } from '../../../src/domain/attendance';
 import type { ClubFields } from '../../../src/domain/club';
 import { uuidv7 } from '../../../src/domain/ids';
 import type { MemberFields } from '../../../src/domain/members';
 import { MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type PushResponse } from '../../../src/domain/protocol';
+import type { SampleClub } from '../../../src/domain/sample-club';
 
 /**
  * The bench's own calls to the real server's HTTP API (as tests/server/harness.ts makes
@@ -61,19 +63,31 @@ export async function createInvite(serverUrl: string, chair: ChairDevice, role: 
 }
 
 /** The record a phone's createRecord would send, without its id. */
-export function memberData(clubId: string, fields: MemberFields, at: string): Record<string, unknown> {
+export function recordData(clubId: string, fields: object, at: string): Record<string, unknown> {
   return { ...fields, clubId, createdAt: at, updatedAt: at, deleted: false };
 }
 
 /** Pushes new member records in batches of 500 (each a server transaction, one club version). */
 export async function pushMembers(serverUrl: string, chair: ChairDevice, members: readonly MemberFields[]): Promise<string[]> {
+  return pushRecords(serverUrl, chair, 'members', members.map((fields) => ({ fields })));
+}
+
+/**
+ * Pushes new records of a collection in batches of 500, as a phone's outbox would send its
+ * createRecord changes; an item may carry its id (an attendance mark's is its meeting and member).
+ */
+export async function pushRecords(
+  serverUrl: string,
+  chair: ChairDevice,
+  collection: string,
+  items: readonly { fields: object; id?: string }[],
+): Promise<string[]> {
   const at = '2026-11-20T03:00:00.000Z';
   const ids: string[] = [];
-  for (let i = 0; i < members.length; i += MAX_MUTATIONS_PER_PUSH) {
-    const mutations = members.slice(i, i + MAX_MUTATIONS_PER_PUSH).map((fields) => {
-      const id = uuidv7();
+  for (let i = 0; i < items.length; i += MAX_MUTATIONS_PER_PUSH) {
+    const mutations = items.slice(i, i + MAX_MUTATIONS_PER_PUSH).map(({ fields, id = uuidv7() }) => {
       ids.push(id);
-      return { seq: chair.nextSeq++, collection: 'members', op: 'put', id, data: memberData(chair.clubId, fields, at) };
+      return { seq: chair.nextSeq++, collection, op: 'put', id, data: recordData(chair.clubId, fields, at) };
     });
     const answer = await call<PushResponse>(serverUrl, 'POST', '/sync/push', { schemaVersion: SCHEMA_VERSION, mutations }, chair.token);
     const last = mutations.at(-1)!.seq;
@@ -82,6 +96,16 @@ export async function pushMembers(serverUrl: string, chair: ChairDevice, members
     }
   }
   return ids;
+}
+
+/** A sample club's meetings and marks, pushed after its members (whose ids the marks name). */
+export async function pushMeetingBook(serverUrl: string, chair: ChairDevice, club: SampleClub, memberIds: readonly string[]): Promise<void> {
+  const meetingIds = await pushRecords(serverUrl, chair, 'meetings', club.meetings.map((fields) => ({ fields })));
+  const marks = club.marks.map(({ meeting, member, mark }) => {
+    const [meetingId, memberId] = [meetingIds[meeting]!, memberIds[member]!];
+    return { id: markId(meetingId, memberId), fields: { meetingId, memberId, mark } };
+  });
+  await pushRecords(serverUrl, chair, 'attendance', marks);
 }
 
 /** How far the server has applied this device's mutations (an empty push answers it). */

@@ -9,7 +9,7 @@ import { hashSecret, newInviteCode, newToken } from '../../../src/server/tokens'
 import { clubServer } from '../lib/child-server';
 import { withDatabase, type DatabaseKind } from './databases';
 import { pullAll, push, putMutations, type BenchPhone } from './http';
-import { memberData } from '../lib/club-api';
+import { recordData } from '../lib/club-api';
 
 /**
  * An association's server on a busy morning. 20 clubs × 10 phones: a provincial association
@@ -96,7 +96,7 @@ function queuedBatch(phone: BenchPhone, club: Club, rand: () => number, seed: nu
   const updatedAt = at.toISOString();
   const changes: { id: string; data: Record<string, unknown> }[] = [];
   for (const fields of sampleClub({ seed, members: fresh }).members) {
-    changes.push({ id: uuidv7(), data: memberData(club.clubId, fields, at.toISOString()) });
+    changes.push({ id: uuidv7(), data: recordData(club.clubId, fields, at.toISOString()) });
   }
   for (let i = fresh; i < count; i++) {
     const id = club.memberIds[Math.floor(rand() * club.memberIds.length)]!;
@@ -144,7 +144,7 @@ export async function manyPhonesRun(kind: DatabaseKind, postgresUrl: string | un
       const at = new Date();
       for (const [c, club] of clubs.entries()) {
         const chair = club.phones[0]!;
-        const changes = samples[c]!.members.map((fields) => ({ id: uuidv7(), data: memberData(club.clubId, fields, at.toISOString()) }));
+        const changes = samples[c]!.members.map((fields) => ({ id: uuidv7(), data: recordData(club.clubId, fields, at.toISOString()) }));
         club.memberIds = changes.map((change) => change.id);
         await push(server.url, chair, putMutations(chair, changes));
       }

@@ -2,7 +2,7 @@ import { uuidv7 } from '../../../src/domain/ids';
 import { MAX_MUTATIONS_PER_PUSH } from '../../../src/domain/protocol';
 import { sampleClub } from '../../../src/domain/sample-club';
 import { openStore } from '../../../src/server/store';
-import { memberData } from '../lib/club-api';
+import { recordData } from '../lib/club-api';
 import { BENCH_SETUP_CODE, clubServer } from '../lib/child-server';
 import { withDatabase, type DatabaseKind } from './databases';
 import { createClubOverHttp, pullPage, push, putMutations } from './http';
@@ -38,11 +38,11 @@ export async function pullDuringPushRun(kind: DatabaseKind, postgresUrl: string 
       const quiet = await createClubOverHttp(server.url, BENCH_SETUP_CODE, quietClub.club);
       const busy = await createClubOverHttp(server.url, BENCH_SETUP_CODE, busyClub.club);
       const at = new Date().toISOString();
-      await push(server.url, quiet, putMutations(quiet, quietClub.members.map((f) => ({ id: uuidv7(), data: memberData(quiet.clubId, f, at) }))));
+      await push(server.url, quiet, putMutations(quiet, quietClub.members.map((f) => ({ id: uuidv7(), data: recordData(quiet.clubId, f, at) }))));
       const batches: ReturnType<typeof putMutations>[] = [];
       for (let i = 0; i < busyClub.members.length; i += MAX_MUTATIONS_PER_PUSH) {
         const part = busyClub.members.slice(i, i + MAX_MUTATIONS_PER_PUSH);
-        batches.push(putMutations(busy, part.map((f) => ({ id: uuidv7(), data: memberData(busy.clubId, f, at) }))));
+        batches.push(putMutations(busy, part.map((f) => ({ id: uuidv7(), data: recordData(busy.clubId, f, at) }))));
       }
 
       const pullFromZero = async () => {

@@ -6,7 +6,7 @@ import type { RecordsTable } from '../../../src/server/store/schema';
 import { BENCH_SETUP_CODE, clubServer } from '../lib/child-server';
 import { withDatabase, type DatabaseKind } from './databases';
 import { createClubOverHttp, push, putMutations } from './http';
-import { memberData } from '../lib/club-api';
+import { recordData } from '../lib/club-api';
 
 export const THROUGHPUT_MUTATIONS = 10_000;
 
@@ -45,9 +45,9 @@ export async function throughputRun(kind: DatabaseKind, postgresUrl: string | un
       // compiled its hot paths; a fresh process's first request would count that too.
       const warmPhone = await createClubOverHttp(server.url, BENCH_SETUP_CODE, warmUp.club);
       const at = new Date();
-      await push(server.url, warmPhone, putMutations(warmPhone, warmUp.members.map((f) => ({ id: uuidv7(), data: memberData(warmPhone.clubId, f, at.toISOString()) }))));
+      await push(server.url, warmPhone, putMutations(warmPhone, warmUp.members.map((f) => ({ id: uuidv7(), data: recordData(warmPhone.clubId, f, at.toISOString()) }))));
 
-      const changes = sample.members.map((f) => ({ id: uuidv7(at.getTime()), data: memberData(phone.clubId, f, at.toISOString()) }));
+      const changes = sample.members.map((f) => ({ id: uuidv7(at.getTime()), data: recordData(phone.clubId, f, at.toISOString()) }));
       const mutations = putMutations(phone, changes);
       for (let i = 0; i < mutations.length; i += MAX_MUTATIONS_PER_PUSH) {
         const batch = mutations.slice(i, i + MAX_MUTATIONS_PER_PUSH);
