@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useScreenStrings } from '../i18n/screen-strings';
 import { joinClub } from '../../sync/club-server';
 import { useDatabase } from '../database-context';
 import { ServerForm } from '../settings/ServerForm';
@@ -11,7 +11,7 @@ import { useSyncControl } from '../sync/sync-context';
  * Once the server has let it in, the code is spent: the form gives way to "joined, loading".
  */
 export function JoinStep({ code, onJoined }: { code: string | null; onJoined?: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const db = useDatabase();
   const sync = useSyncControl();
   const [joined, setJoined] = useState(false);

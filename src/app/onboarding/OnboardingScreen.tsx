@@ -6,7 +6,7 @@ import { useDatabase } from '../database-context';
 import { chosenLanguage } from '../preferences';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { TextSizePicker } from '../ui/TextSizePicker';
-import { useScreenStrings } from '../i18n/screen-strings';
+import { useTranslation } from 'react-i18next';
 
 // A new phone's first screen is the language choice: the forms of the later steps (and
 // their form library) load while the person reads it, not before it shows.
@@ -42,7 +42,8 @@ function stepPath(step: Step, code: string | null): string {
  * step instead of leaving the app; the forms keep what was typed as drafts either way.
  */
 export function OnboardingScreen() {
-  const { t } = useScreenStrings();
+  // Only the app's own words: the first screen of a new phone loads no screen's strings.
+  const { t } = useTranslation();
   const db = useDatabase();
   const [path, navigate] = useLocation();
   const search = new URLSearchParams(useSearch());

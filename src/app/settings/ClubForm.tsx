@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useScreenStrings } from '../i18n/screen-strings';
 import { club, type ClubFields } from '../../domain/club';
 import { BookFormView, useBookForm } from '../ui/book-form';
 import { domainResolver } from '../ui/domain-resolver';
@@ -19,7 +19,7 @@ export function ClubForm(props: {
   /** `edited`: only what the person changed (all of it when making the club). */
   onSave: (fields: ClubFields, edited: Partial<ClubFields>) => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useScreenStrings();
   const book = useBookForm<ClubFields>({ draftKey: props.draftKey, initial: props.initial, resolver });
   const { control } = book.form;
   const save = book.onSubmit(props.onSave);
