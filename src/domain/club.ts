@@ -15,6 +15,10 @@ export const DEFAULT_OLDER_AGE_FROM = 60;
 export const DEFAULT_LOAN_TERM_MONTHS = 12;
 /** Good clubs reach 80 % attendance at their monthly meetings (DOMAIN.md). */
 export const DEFAULT_ATTENDANCE_TARGET_PERCENT = 80;
+/** Bắc Ninh's home-care norms (DOMAIN.md): 10 volunteers caring for 5 people, 3 visits a week each. */
+export const DEFAULT_CARE_VOLUNTEERS_TARGET = 10;
+export const DEFAULT_CARED_FOR_TARGET = 5;
+export const DEFAULT_VISITS_PER_WEEK_TARGET = 3;
 
 /**
  * The club's profile and its rules. One record per club, whose id is the club id.
@@ -41,11 +45,19 @@ export const club = defineCollection({
     /** The day of the month the club usually meets (a month that is shorter: its last day); null when it has none. */
     meetingDay: z.nullable(wholeNumber(1, 31, 'validation.meetingDay')),
     attendanceTargetPercent: wholeNumber(1, 100, 'validation.attendanceTarget'),
+    careVolunteersTarget: wholeNumber(0, 500, 'validation.careTarget'),
+    caredForTarget: wholeNumber(0, 500, 'validation.careTarget'),
+    /** Visits a week each volunteer makes. */
+    visitsPerWeekTarget: wholeNumber(1, 21, 'validation.visitsPerWeek'),
   },
   // The meeting book (schema version 2) brought these: an older app's club gets the defaults.
   added: {
     meetingDay: { since: 2, default: null },
     attendanceTargetPercent: { since: 2, default: DEFAULT_ATTENDANCE_TARGET_PERCENT },
+    // Home care (schema version 3).
+    careVolunteersTarget: { since: 3, default: DEFAULT_CARE_VOLUNTEERS_TARGET },
+    caredForTarget: { since: 3, default: DEFAULT_CARED_FOR_TARGET },
+    visitsPerWeekTarget: { since: 3, default: DEFAULT_VISITS_PER_WEEK_TARGET },
   },
   read: DEVICE_ROLES,
   write: ['chair', 'board'],
@@ -70,5 +82,8 @@ export function newClubFields(): ClubFields {
     loanTermMonths: DEFAULT_LOAN_TERM_MONTHS,
     meetingDay: null,
     attendanceTargetPercent: DEFAULT_ATTENDANCE_TARGET_PERCENT,
+    careVolunteersTarget: DEFAULT_CARE_VOLUNTEERS_TARGET,
+    caredForTarget: DEFAULT_CARED_FOR_TARGET,
+    visitsPerWeekTarget: DEFAULT_VISITS_PER_WEEK_TARGET,
   };
 }

@@ -1,8 +1,13 @@
 import { attendance } from './attendance';
+import { carePlans } from './care-plans';
 import type { CollectionDefinition } from './collection';
 import { club } from './club';
 import { meetings } from './meetings';
 import { members } from './members';
+import { readings } from './readings';
+import { referrals } from './referrals';
+import { strikeOuts } from './strike-outs';
+import { visits } from './visits';
 
 /**
  * The registry both the phone and the server read. Storage and sync are generic over
@@ -13,6 +18,11 @@ export const COLLECTIONS = {
   members,
   meetings,
   attendance,
+  carePlans,
+  visits,
+  readings,
+  referrals,
+  strikeOuts,
 } as const satisfies Record<string, CollectionDefinition>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -69,3 +69,45 @@ export function formatRecent(instant: string, now: Date = new Date()): string {
   if (at.getFullYear() === now.getFullYear()) return `${date.slice(0, 5)} ${time}`;
   return full;
 }
+
+// Dates as whole days since 1970-01-01, by Howard Hinnant's civil-calendar arithmetic:
+// `new Date(…).toISOString()` for each of 60,000 dates was most of a stress club's time.
+export function dayOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+export function toDay(date: CalendarDate): number {
+  return dayOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+export function fromDay(days: number): CalendarDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDay(toDay(date) + days);
+}
+
+/** Whole days from one date to a later one (0 the same day). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toDay(to) - toDay(from);
+}
+
+/** The Monday of the week a date is in: the club's week runs Monday to Sunday. */
+export function weekStart(date: CalendarDate): CalendarDate {
+  const day = toDay(date);
+  // 1970-01-01 was a Thursday: (day + 3) mod 7 counts from Monday.
+  return fromDay(day - ((((day + 3) % 7) + 7) % 7));
+}

@@ -1,5 +1,5 @@
 import type { CalendarDate } from './dates';
-import { hasRole, isActive, isOlder, type Member } from './members';
+import { hasRole, isActive, isClubMember, isOlder, type Member } from './members';
 
 export interface MemberFigures {
   /** Members in the club on the day (not left, not deleted). */
@@ -20,7 +20,9 @@ function percent(part: number, whole: number): number | null {
 
 /** The club at a glance, as the home screen and the association's reports count it. */
 export function memberFigures(all: readonly Member[], on: CalendarDate, olderAgeFrom: number): MemberFigures {
-  const active = all.filter((m) => isActive(m, on));
+  // People the club only cares for are in the register but are not members.
+  const inRegister = all.filter((m) => isActive(m, on));
+  const active = inRegister.filter(isClubMember);
   const women = active.filter((m) => m.gender === 'female').length;
   return {
     members: active.length,
@@ -30,7 +32,7 @@ export function memberFigures(all: readonly Member[], on: CalendarDate, olderAge
     poor: active.filter((m) => m.poverty === 'poor').length,
     nearPoor: active.filter((m) => m.poverty === 'nearPoor').length,
     volunteers: active.filter((m) => hasRole(m, 'volunteer')).length,
-    careRecipients: active.filter((m) => hasRole(m, 'careRecipient')).length,
+    careRecipients: inRegister.filter((m) => hasRole(m, 'careRecipient') || !isClubMember(m)).length,
   };
 }
 

@@ -30,10 +30,10 @@ export function meetingsIn(meetings: readonly Meeting[], period: Period): Meetin
 /**
  * Who is on a meeting's roll: members in the club that day — joined on or before it (or
  * before the book began), not yet left. A member who joined after the meeting, or left
- * before it, is not counted for it.
+ * before it, is not counted for it; nor is someone the club only cares for (not a member).
  */
-export function onRoll(member: Pick<Member, 'joinedOn' | 'leftOn'> & { deleted?: boolean }, date: CalendarDate): boolean {
-  if (member.deleted) return false;
+export function onRoll(member: Pick<Member, 'joinedOn' | 'leftOn'> & { deleted?: boolean; notMember?: boolean }, date: CalendarDate): boolean {
+  if (member.deleted || member.notMember) return false;
   if (member.joinedOn !== null && member.joinedOn > date) return false;
   return member.leftOn === null || member.leftOn > date;
 }

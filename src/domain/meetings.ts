@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { defineCollection } from './collection';
 import { isCalendarDate } from './dates';
 import { DEVICE_ROLES } from './record';
-import { acrossFields, calendarDate, optionalText, wholeNumber } from './validation';
+import { acrossFields, calendarDate, choiceList, optionalText, wholeNumber } from './validation';
 
 /** What a meeting was: the monthly one the plan counts, or another gathering of the club. */
 export const MEETING_KINDS = ['monthly', 'extra', 'healthDay', 'cultureSports', 'training'] as const;
@@ -19,15 +19,6 @@ export type ActivityArea = (typeof ACTIVITY_AREAS)[number];
 export const MEETING_THEMES = ['digital', 'green', 'startup'] as const;
 export type MeetingTheme = (typeof MEETING_THEMES)[number];
 
-function uniqueList<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .array(z.enum(values, { error: 'validation.invalidValue' }))
-    .check(
-      z.maxLength(values.length, { error: 'validation.invalidValue' }),
-      z.refine((list) => new Set(list).size === list.length, { error: 'validation.invalidValue' }),
-    );
-}
-
 /**
  * A meeting of the club: when, what kind, which of the 8 areas and the year's themes it
  * covered, and its minutes. Field-merge: the secretary types the minutes on one phone while
@@ -40,8 +31,8 @@ export const meetings = defineCollection({
     heldOn: calendarDate,
     kind: z.enum(MEETING_KINDS, { error: 'validation.meetingKind' }),
     place: optionalText(120),
-    areas: uniqueList(ACTIVITY_AREAS),
-    themes: uniqueList(MEETING_THEMES),
+    areas: choiceList(ACTIVITY_AREAS),
+    themes: choiceList(MEETING_THEMES),
     topic: optionalText(200),
     minutes: optionalText(5000),
     decisions: optionalText(2000),

@@ -76,7 +76,14 @@ export const members = defineCollection({
     /** Members who leave are marked, never erased: the club's history keeps them. */
     leftOn: z.nullable(calendarDate),
     notes: optionalText(1000),
+    /**
+     * Someone the club cares for at home who is not a member (a frail neighbour): in the
+     * register so visits and readings can name them, left out of every member count and roll.
+     */
+    notMember: z.boolean(),
   },
+  // Home care (schema version 3) brought people who are not members.
+  added: { notMember: { since: 3, default: false } },
   check(member, ctx) {
     // zod still runs this check when a date failed its own check (a refinement issue does
     // not stop it): compare only real dates, or a blank "date joined" would also be told
@@ -129,6 +136,7 @@ export function newMemberFields(): MemberFields {
     joinedOn: '',
     leftOn: null,
     notes: null,
+    notMember: false,
   };
 }
 
@@ -142,6 +150,11 @@ export function ageOn(member: Pick<Member, 'birthYear' | 'birthDate'>, date: Cal
 
 export function isActive(member: Member, on: CalendarDate): boolean {
   return !member.deleted && (member.leftOn === null || member.leftOn > on);
+}
+
+/** A member of the club, not someone it only cares for: what member counts and rolls count. */
+export function isClubMember(member: Pick<Member, 'notMember'>): boolean {
+  return !member.notMember;
 }
 
 export function isOlder(member: Member, on: CalendarDate, olderAgeFrom: number): boolean {

@@ -9,8 +9,10 @@ import type { DeviceRole } from './record';
 /**
  * Raised when a record's shape changes in a way an older phone cannot read or write.
  * 2: the meeting book (meetings, attendance; the club's meeting day and attendance target).
+ * 3: home care and health (care plans, visits, readings, referrals, strike-outs; people in
+ *    the register who are not members; the club's home-care targets).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** The server accepts the current schema and the one before it; older phones get 426. */
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = Math.max(1, SCHEMA_VERSION - 1);
 
@@ -113,16 +115,24 @@ export interface DeviceSummary {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** The member whose phone it is (extension, schema 3): a volunteer's, chosen on the invite. */
+  memberId?: string | null;
 }
 
 /** 201 from POST /clubs and POST /enroll. The token is shown once and kept on the phone. */
 export interface EnrollResponse {
   club: ClubSummary;
-  device: { id: string; role: DeviceRole };
+  device: { id: string; role: DeviceRole; memberId?: string | null };
   token: string;
 }
 
-export const createInviteRequest = z.strictObject({ role: z.enum(INVITABLE_ROLES) });
+/**
+ * `memberId` (extension, schema 3): the member whose phone the invite lets in — a
+ * volunteer's, so that phone opens on the people that volunteer cares for. Not checked
+ * against the records: the member may still be waiting on the chair's phone to be sent, and
+ * the tie only decides what that phone shows first.
+ */
+export const createInviteRequest = z.strictObject({ role: z.enum(INVITABLE_ROLES), memberId: z.optional(z.uuid()) });
 export interface InviteResponse {
   code: string;
   role: InvitableRole;

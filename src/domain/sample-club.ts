@@ -8,10 +8,10 @@
  * is a real person; the places are real.
  */
 import { newClubFields, type ClubFields } from './club';
-import type { CalendarDate } from './dates';
+import { fromDay, toDay, type CalendarDate } from './dates';
 import { MEMBER_ROLES, type MemberFields, type MemberRole } from './members';
 import type { MeetingFields } from './meetings';
-import { Dice, fromDay, toDay, yearsBefore, type Weighted } from './sample-dice';
+import { Dice, yearsBefore, type Weighted } from './sample-dice';
 import { historyFrom, sampleMeetings, type SampleMark } from './sample-meetings';
 
 /** The day the sample club is seen from, unless told otherwise: a fixed date, never the clock. */
@@ -250,6 +250,7 @@ export function sampleClub(options: { seed: number; members?: number; today?: Ca
       joinedOn: fromDay(joinedDay),
       leftOn: leftDay === null ? null : fromDay(leftDay),
       notes: null,
+      notMember: false,
     };
     return { fields, age, left, roles: new Set<MemberRole>() };
   });

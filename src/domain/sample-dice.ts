@@ -1,4 +1,4 @@
-import type { CalendarDate } from './dates';
+import { dayOf, type CalendarDate } from './dates';
 
 /**
  * The sample club's dice and calendar: a seeded generator (the same seed, the same club) and
@@ -90,31 +90,6 @@ export class Dice {
   }
 }
 
-// Dates as whole days since 1970-01-01, by Howard Hinnant's civil-calendar arithmetic:
-// `new Date(…).toISOString()` for each of 60,000 dates was most of a stress club's time.
-export function dayOf(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-export function toDay(date: CalendarDate): number {
-  return dayOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
-export function fromDay(days: number): CalendarDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-}
 /** The same month and day `years` earlier (29 February falls on 1 March). */
 export function yearsBefore(date: CalendarDate, years: number): number {
   return dayOf(Number(date.slice(0, 4)) - years, Number(date.slice(5, 7)), Number(date.slice(8, 10)));

@@ -1,10 +1,10 @@
 import type { Mark } from './attendance';
 import type { ClubFields } from './club';
-import type { CalendarDate } from './dates';
+import { dayOf, fromDay, toDay, type CalendarDate } from './dates';
 import { onRoll } from './meeting-figures';
 import { ACTIVITY_AREAS, newMeetingFields, type ActivityArea, type MeetingFields, type MeetingKind, type MeetingTheme } from './meetings';
 import type { MemberFields } from './members';
-import { dayOf, fromDay, toDay, type Dice } from './sample-dice';
+import type { Dice } from './sample-dice';
 
 /**
  * The sample club's meeting book: years of monthly meetings as a real club keeps them — one a

@@ -82,3 +82,38 @@ export function wholeNumber(min: number, max: number, key: string) {
 }
 
 export const calendarDate = z.string({ error: 'validation.date' }).check(z.refine(isCalendarDate, { error: 'validation.date' }));
+
+/** Several of a fixed list of choices (the areas a meeting covered, the help a visit gave): each at most once. */
+export function choiceList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .array(z.enum(values, { error: 'validation.invalidValue' }))
+    .check(
+      z.maxLength(values.length, { error: 'validation.invalidValue' }),
+      z.refine((list) => new Set(list).size === list.length, { error: 'validation.invalidValue' }),
+    );
+}
+
+/** Ids of other records (a care plan's volunteers): each at most once, at most `max`. */
+export function idList(max: number, key = 'validation.invalidValue') {
+  return z
+    .array(z.uuid({ error: key }))
+    .check(
+      z.maxLength(max, { error: key }),
+      z.refine((list) => new Set(list).size === list.length, { error: key }),
+    );
+}
+
+/**
+ * A measured number with at most `decimals` places (52.5 kg, 36.8 °C), between `min` and
+ * `max`. Out of range is `key`: a reading of 5 kg is refused, not stored.
+ */
+export function measure(min: number, max: number, decimals: number, key: string) {
+  const scale = 10 ** decimals;
+  return z
+    .number({ error: key })
+    .check(
+      z.gte(min, { error: key }),
+      z.lte(max, { error: key }),
+      z.refine((v) => Math.abs(Math.round(v * scale) - v * scale) < 1e-6, { error: key }),
+    );
+}

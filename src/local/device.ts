@@ -14,6 +14,11 @@ export const META = {
   connection: 'connection',
   /** The server's opaque pull cursor, committed with each page pulled. */
   pullCursor: 'pullCursor',
+  /**
+   * The schema version of the app that made the pull cursor. An older app skipped the
+   * collections it did not know (a newer server's), so after an update the pull starts over.
+   */
+  pullSchemaVersion: 'pullSchemaVersion',
   /** When a pull last finished with nothing more to fetch. */
   lastPullAt: 'lastPullAt',
   /** Why the last sync did not finish ({code, message, at}), or absent after a good one. */
@@ -89,6 +94,8 @@ export interface ServerConnection {
   deviceId: string;
   role: DeviceRole;
   clubId: string;
+  /** The member whose phone this is (a volunteer's, chosen on the invite); null or absent for most. */
+  memberId?: string | null;
   connectedAt: string;
 }
 

@@ -24,7 +24,7 @@ import { callServer, type HttpOptions } from './http';
 
 export interface ConnectResult {
   club: ClubSummary;
-  device: { id: string; role: DeviceRole };
+  device: { id: string; role: DeviceRole; memberId?: string | null };
   /** The first sync right after connecting; an error here changes nothing: it is retried later. */
   firstSync: SyncResult | { error: unknown };
 }
@@ -117,6 +117,7 @@ function connectionFrom(serverUrl: string, answer: EnrollResponse): ServerConnec
     deviceId: answer.device.id,
     role: answer.device.role,
     clubId: answer.club.id,
+    memberId: answer.device.memberId ?? null,
     connectedAt: new Date().toISOString(),
   };
 }
@@ -138,10 +139,15 @@ export async function me(db: ClubBookDatabase, options: HttpOptions = {}): Promi
   return callServer<MeResponse>({ serverUrl, method: 'GET', path: '/me', token }, options);
 }
 
-/** A single-use invite for another phone (chair and vice-chair; POST /invites). */
-export async function createInvite(db: ClubBookDatabase, role: InvitableRole, options: HttpOptions = {}): Promise<InviteResponse> {
+/**
+ * A single-use invite for another phone (chair and vice-chair; POST /invites). `memberId`:
+ * whose phone it will be (a volunteer's opens on the people they care for).
+ */
+export async function createInvite(db: ClubBookDatabase, role: InvitableRole, options: HttpOptions & { memberId?: string } = {}): Promise<InviteResponse> {
   const { serverUrl, token } = await connected(db);
-  return callServer<InviteResponse>({ serverUrl, method: 'POST', path: '/invites', token, body: { role } }, options);
+  const { memberId, ...http } = options;
+  const body = memberId === undefined ? { role } : { role, memberId };
+  return callServer<InviteResponse>({ serverUrl, method: 'POST', path: '/invites', token, body }, http);
 }
 
 /** The club's phones (chair; GET /devices). */

@@ -60,7 +60,10 @@ export async function applyPage(db: ClubBookDatabase, page: PullResponse): Promi
       await db.records(collection).bulkPut(put);
       await db.records(collection).bulkDelete(remove);
     }
-    await db.meta.put({ key: META.pullCursor, value: page.cursor });
+    await db.meta.bulkPut([
+      { key: META.pullCursor, value: page.cursor },
+      { key: META.pullSchemaVersion, value: SCHEMA_VERSION },
+    ]);
     if (!page.hasMore) {
       if (mark !== undefined) await finishFullCopy(db, mark);
       await db.meta.put({ key: META.lastPullAt, value: page.serverTime ?? new Date().toISOString() });
@@ -95,6 +98,19 @@ async function finishFullCopy(db: ClubBookDatabase, mark: number): Promise<void>
   await db.meta.delete(META.resetMark);
 }
 
+/**
+ * A cursor made by an older app version passed over the records of collections that app
+ * did not know (it had nowhere to keep them): after the update that brings them, the pull
+ * starts from the beginning once, so the new books arrive with their history.
+ */
+async function startOverAfterUpdate(db: ClubBookDatabase): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const cursor = await readMeta<string>(db, META.pullCursor);
+    if (cursor === undefined || (await readMeta<number>(db, META.pullSchemaVersion)) === SCHEMA_VERSION) return;
+    await db.meta.delete(META.pullCursor);
+  });
+}
+
 /** Pulls until the server says there is no more. Returns how many changes arrived. */
 export async function pullAll(
   db: ClubBookDatabase,
@@ -102,6 +118,7 @@ export async function pullAll(
   options: HttpOptions & { pullLimit?: number; ownChanges?: ReadonlySet<string> } = {},
 ): Promise<PullSummary> {
   const summary: PullSummary = { pages: 0, changes: 0, fromOthers: 0 };
+  await startOverAfterUpdate(db);
   for (;;) {
     const cursor = await readMeta<string>(db, META.pullCursor);
     // schemaVersion lets the server tell a too-old app to update (426) on a pull as well.

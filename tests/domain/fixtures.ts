@@ -23,6 +23,7 @@ export function memberFields(overrides: Partial<MemberFields> = {}): MemberField
     joinedOn: '2024-01-15',
     leftOn: null,
     notes: null,
+    notMember: false,
     ...overrides,
   };
 }
@@ -51,4 +52,9 @@ export function memberRecord(overrides: Partial<Member> = {}): Member {
     ...memberFields(),
     ...overrides,
   };
+}
+
+/** Any record as it is stored: the fields given plus the common ones, created at `createdAt`. */
+export function stored<F extends object>(fields: F, createdAt = '2026-01-01T02:00:00.000Z'): F & { id: string; clubId: string; createdAt: string; updatedAt: string; deleted: boolean } {
+  return { id: uuidv7(), clubId: CLUB_ID, createdAt, updatedAt: createdAt, deleted: false, ...fields };
 }

@@ -117,7 +117,7 @@ describe.each(STORE_KINDS)('backup and restore of the server’s database on $na
       while (pushing) {
         const ids = Array.from({ length: BATCH }, () => newId());
         const mutations = ids.map((id) => ({ seq: seq++, collection: 'members', op: 'put', id, data: memberData(made.club.id) }));
-        const answer = await call<PushResponse>(first.url, 'POST', '/sync/push', token, { schemaVersion: 1, mutations });
+        const answer = await call<PushResponse>(first.url, 'POST', '/sync/push', token, { schemaVersion: SCHEMA_VERSION, mutations });
         expect(answer).toMatchObject({ ackedThrough: seq - 1, rejected: [], epoch: before.epoch });
         batches.push(ids);
       }
@@ -161,7 +161,7 @@ describe.each(STORE_KINDS)('backup and restore of the server’s database on $na
     const { ids, epochs } = await memberIds(second.url, token);
     expect([...epochs]).toEqual([newEpoch]);
     for (const id of ackedBeforeBackup) expect(ids.has(id)).toBe(true);
-    const echo = await call<PushResponse>(second.url, 'POST', '/sync/push', token, { schemaVersion: 1, mutations: [] });
+    const echo = await call<PushResponse>(second.url, 'POST', '/sync/push', token, { schemaVersion: SCHEMA_VERSION, mutations: [] });
     expect(echo.epoch).toBe(newEpoch);
     expect(echo.ackedThrough % BATCH).toBe(0);
     expect(ids).toEqual(new Set(batches.slice(0, echo.ackedThrough / BATCH).flat()));

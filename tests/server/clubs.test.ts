@@ -1,5 +1,5 @@
-import { uuidv7 } from '../../src/domain/ids';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/domain/ids';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, SCHEMA_VERSION } from '../../src/domain/protocol';
 import { CLUB_PROFILE, createClub, DAY_MS, enrollPhone, invite, memberData, numbered, pullAll, push, START, startServer, STORE_KINDS, type Harness } from './harness';
 
@@ -79,6 +79,9 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
       loanTermMonths: 12,
       meetingDay: null,
       attendanceTargetPercent: 80,
+      careVolunteersTarget: 10,
+      caredForTarget: 5,
+      visitsPerWeekTarget: 3,
       version: 1,
     });
   });
@@ -197,6 +200,27 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
     }
     // Nobody is invited in as a chair.
     expect((await h.request('POST', '/api/v1/invites', { token: chair.token, body: { role: 'chair' } })).status).toBe(400);
+  });
+
+  it("ties a volunteer's invite to the volunteer's member record, and the phone it lets in to the same member", async () => {
+    const chair = await createClub(h);
+    const memberId = uuidv7();
+    const made = await h.request<{ code: string }>('POST', '/api/v1/invites', { token: chair.token, body: { role: 'volunteer', memberId } });
+    expect(made.status).toBe(201);
+    const enrolled = await h.request<{ device: { id: string; role: string; memberId: string | null }; token: string }>('POST', '/api/v1/enroll', {
+      body: { code: made.body.code, device: { name: 'Máy chị Hoa' } },
+    });
+    expect(enrolled.body.device).toMatchObject({ role: 'volunteer', memberId });
+    const me = await h.request<{ device: { memberId: string | null } }>('GET', '/api/v1/me', { token: enrolled.body.token });
+    expect(me.body.device.memberId).toBe(memberId);
+    const devices = await h.request<{ devices: { id: string; memberId: string | null }[] }>('GET', '/api/v1/devices', { token: chair.token });
+    expect(devices.body.devices.find((d) => d.id === enrolled.body.device.id)?.memberId).toBe(memberId);
+    // An invite without a member (a board phone) lets in a phone of no one in particular.
+    const board = await enrollPhone(h, chair, 'board');
+    expect((await h.request<{ device: { memberId: string | null } }>('GET', '/api/v1/me', { token: board.token })).body.device.memberId).toBeNull();
+    // Not an id: refused, no invite made.
+    const bad = await h.request('POST', '/api/v1/invites', { token: chair.token, body: { role: 'volunteer', memberId: 'Nguyễn Thị Hoa' } });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid' } } });
   });
 
   it('lets an invite expire after 7 days', async () => {

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { SCHEMA_VERSION } from '../../src/domain/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLUB_PROFILE, createClub, invite, newId, startServer, STORE_KINDS, type Harness, type Phone } from './harness';
 
@@ -41,10 +42,10 @@ const CASES: Case[] = [
   named('a creator secret nested deep', { method: 'POST', path: '/api/v1/clubs', body: `{"setupCode": "x", "club": {}, "device": {"name": "a"}, "creatorSecret": ${deep(1000)}}` }),
   named('a 2 MB string', push(`{"schemaVersion": 1, "mutations": [], "x": "${MARKER}${'x'.repeat(2 * 1024 * 1024)}"}`)),
   named('an array of 200,000 numbers', push(`{"schemaVersion": 1, "mutations": [${Array(200_000).fill('1').join(',')}]}`)),
-  named('501 mutations', push(JSON.stringify({ schemaVersion: 1, mutations: Array.from({ length: 501 }, (_, i) => ({ seq: i + 1, collection: 'members', op: 'put', id: `${MARKER}${i}` })) }))),
-  named('a member with a 900 KB name', push(JSON.stringify({ schemaVersion: 1, mutations: 'x'.repeat(900_000) + MARKER }))),
+  named('501 mutations', push(JSON.stringify({ schemaVersion: SCHEMA_VERSION, mutations: Array.from({ length: 501 }, (_, i) => ({ seq: i + 1, collection: 'members', op: 'put', id: `${MARKER}${i}` })) }))),
+  named('a member with a 900 KB name', push(JSON.stringify({ schemaVersion: SCHEMA_VERSION, mutations: 'x'.repeat(900_000) + MARKER }))),
   named('JSON cut short', push(`{"schemaVersion": 1, "mutations": [{"seq": 1, "data": {"fullName": "${MARKER}`)),
-  named('JSON that is not JSON', push(`{schemaVersion: 1, mutations: ['${MARKER}']}`)),
+  named('JSON that is not JSON', push(`{schemaVersion: SCHEMA_VERSION, mutations: ['${MARKER}']}`)),
   named('JSON null', push('null')),
   named('a JSON array', push(`["${MARKER}"]`)),
   named('a JSON string', push(`"${MARKER}"`)),
@@ -205,7 +206,7 @@ describe.each(STORE_KINDS)('malformed requests on $name', (kind) => {
   });
 
   it('still takes a good push after all that', async () => {
-    const reply = await h.request('POST', '/api/v1/sync/push', { token: chair.token, body: { schemaVersion: 1, mutations: [] } });
+    const reply = await h.request('POST', '/api/v1/sync/push', { token: chair.token, body: { schemaVersion: SCHEMA_VERSION, mutations: [] } });
     expect(reply.status).toBe(200);
   });
 });

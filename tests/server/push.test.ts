@@ -265,7 +265,7 @@ describe.each(STORE_KINDS)('push on $name', (kind) => {
     expect(huge.body).toEqual({ error: { code: 'too_large', message: expect.any(String) } });
     expect(members((await pullAll(h, chair)).records)).toHaveLength(0);
 
-    const malformed = await h.request('POST', '/api/v1/sync/push', { token: chair.token, body: { schemaVersion: 1, mutations: [{ seq: 'one' }] } });
+    const malformed = await h.request('POST', '/api/v1/sync/push', { token: chair.token, body: { schemaVersion: SCHEMA_VERSION, mutations: [{ seq: 'one' }] } });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: { code: 'invalid' } });
   });
@@ -310,7 +310,7 @@ describe.each(STORE_KINDS)('push on $name', (kind) => {
   });
 
   it('requires a token to push', async () => {
-    const reply = await h.request('POST', '/api/v1/sync/push', { body: { schemaVersion: 1, mutations: [] } });
+    const reply = await h.request('POST', '/api/v1/sync/push', { body: { schemaVersion: SCHEMA_VERSION, mutations: [] } });
     expect(reply.status).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
-import type { WaitResponse } from '../../src/domain/protocol';
+import { SCHEMA_VERSION, type WaitResponse } from '../../src/domain/protocol';
 import { buildServer } from '../../src/server/app';
 import { openStore } from '../../src/server/store';
 import {
@@ -153,7 +153,7 @@ for (const kind of STORE_KINDS.filter((k) => k.name === 'PostgreSQL')) {
         const waiting = timed(call<WaitResponse>(a.url, 'GET', '/sync/wait?since=1&timeout=20', made.token));
         await new Promise((resolve) => setTimeout(resolve, 300));
         await call(b.url, 'POST', '/sync/push', board.token, {
-          schemaVersion: 1,
+          schemaVersion: SCHEMA_VERSION,
           mutations: [{ seq: 1, collection: 'members', op: 'put', id: newId(), data: memberData(made.club.id) }],
         });
         const { value, ms } = await waiting;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/domain/protocol';
 import { freshDatabase, reopen } from '../local/helpers';
 import { FakeServer, json } from './fake-server';
 import { connectToFake } from './helpers';
@@ -148,7 +149,7 @@ describe('syncOnce against a fake server', () => {
     const token = (await readConnection(db))!.token;
     // The first two reached the server before the phone died.
     const pending = await db.outbox.toArray();
-    server.push(server.devices.get(token)!, { schemaVersion: 1, mutations: pending.slice(0, 2).map(({ seq, collection, op, id, data }) => ({ seq, collection, op, id, data })) });
+    server.push(server.devices.get(token)!, { schemaVersion: SCHEMA_VERSION, mutations: pending.slice(0, 2).map(({ seq, collection, op, id, data }) => ({ seq, collection, op, id, data })) });
 
     db = reopen(db);
     await syncOnce(db, { fetch: server.fetch });

@@ -11,7 +11,8 @@ import { syncStatus } from '../../src/local/queries';
 import { META } from '../../src/local/device';
 import { COLLECTION_NAMES } from '../../src/domain/collections';
 import type { ClubBookDatabase } from '../../src/local/database';
-import type { InvitableRole } from '../../src/domain/protocol';
+import { SCHEMA_VERSION, type InvitableRole } from '../../src/domain/protocol';
+import { newReadingFields } from '../../src/domain/readings';
 import type { FetchLike } from '../../src/sync/http';
 import { memberFields } from '../domain/fixtures';
 
@@ -245,6 +246,27 @@ describe('the engine against the real server', () => {
     await expectSameAsServer(treasurer);
     // The next sync is a quiet one: the role is the same, nothing starts again.
     expect((await syncOnce(treasurer)).pulled).toBe(0);
+  });
+
+  it('pulls from the start once after an app update, so the records of a book the old app did not know arrive', async () => {
+    const chair = await chairPhone();
+    const board = await invitedPhone(chair);
+    const lan = await createRecord(chair, 'members', memberFields({ fullName: 'Nguyễn Thị Lan' }));
+    const reading = await createRecord(chair, 'readings', { ...newReadingFields(lan.id, '2026-11-20', 'meeting'), systolic: 185, diastolic: 115 });
+    await syncOnce(chair);
+    await syncOnce(board);
+    // As the board's phone was under an app of schema 2: the reading came in a page it had no
+    // store for, and its cursor went past it.
+    await board.records('readings').clear();
+    await board.serverCopies.delete(['readings', reading.id]);
+    await board.meta.put({ key: META.pullSchemaVersion, value: SCHEMA_VERSION - 1 });
+
+    const updated = await syncOnce(board);
+    expect(updated.pulled).toBeGreaterThanOrEqual(3); // the club, Lan and her reading, from the start
+    expect(await board.records('readings').get(reading.id)).toMatchObject({ systolic: 185, diastolic: 115 });
+    await expectSameAsServer(board);
+    // Once: the next sync is a quiet one.
+    expect((await syncOnce(board)).pulled).toBe(0);
   });
 
   it('a revoked phone that joins again with a new invite keeps and sends the changes it held', async () => {

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { SCHEMA_VERSION } from '../../src/domain/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
 import { META } from '../../src/local/device';
@@ -75,7 +76,11 @@ describe('watchClub', () => {
     fake.answersWait = true;
     const db = freshDatabase();
     await connectToFake(db, fake);
-    await db.meta.put({ key: META.pullCursor, value: '0' });
+    // A phone of today's app that has pulled: its cursor, made by this schema version.
+    await db.meta.bulkPut([
+      { key: META.pullCursor, value: '0' },
+      { key: META.pullSchemaVersion, value: SCHEMA_VERSION },
+    ]);
     const requests: string[] = [];
     const fetch: FetchLike = (input, init) => {
       requests.push(new URL(input).pathname.replace('/api/v1', ''));
@@ -121,7 +126,7 @@ describe('watchClub', () => {
     await vi.waitFor(() => expect(phone.requests).toContain('/sync/wait'));
     const other = phone.fake.addDevice('treasurer');
     phone.fake.push(phone.fake.devices.get(other)!, {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       mutations: [{ seq: 1, collection: 'members', op: 'put', id: uuidv7(), data: { fullName: 'Lê Thị Hoa' } }],
     });
     await vi.waitFor(() => expect(syncs).toBe(1));

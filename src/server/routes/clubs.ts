@@ -47,6 +47,7 @@ function deviceSummary(device: StoredDevice): DeviceSummary {
     createdAt: device.createdAt,
     lastSeenAt: device.lastSeenAt,
     revokedAt: device.revokedAt,
+    memberId: device.memberId,
   };
 }
 
@@ -94,11 +95,11 @@ export function clubRoutes(ctx: RouteContext) {
     // The protocol's "chair, vice-chair": a vice-chair's phone holds the board role.
     app.post('/invites', onlyDevices, async (request, reply) => {
       const inviter = requireRole(request, ['chair', 'board']);
-      const { role } = parseBody(createInviteRequest, request.body);
+      const { role, memberId } = parseBody(createInviteRequest, request.body);
       const at = now();
       const code = newInviteCode();
       const expiresAt = new Date(at.getTime() + INVITE_LIFETIME_DAYS * DAY_MS);
-      await store.createInvite({ codeHash: hashSecret(code), clubId: inviter.clubId, role, createdBy: inviter.id, now: at, expiresAt });
+      await store.createInvite({ codeHash: hashSecret(code), clubId: inviter.clubId, role, createdBy: inviter.id, now: at, expiresAt, memberId: memberId ?? null });
       const response: InviteResponse = { code, role, expiresAt: expiresAt.toISOString() };
       return reply.code(201).send(response);
     });
@@ -113,7 +114,7 @@ export function clubRoutes(ctx: RouteContext) {
       if (!enrolled) throw new ApiError('not_found', 'error.inviteUnusable');
       const record = await store.findClubRecord(enrolled.clubId);
       if (!record) throw new Error('An enrolled club has no club record');
-      const response: EnrollResponse = { club: clubSummary(record), device: { id: device.id, role: enrolled.role }, token };
+      const response: EnrollResponse = { club: clubSummary(record), device: { id: device.id, role: enrolled.role, memberId: enrolled.memberId }, token };
       return reply.code(201).send(response);
     });
 

@@ -14,6 +14,7 @@ export interface StoredDevice {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  memberId: string | null;
 }
 
 function toDevice(row: DevicesTable): StoredDevice {
@@ -26,6 +27,7 @@ function toDevice(row: DevicesTable): StoredDevice {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     revokedAt: row.revoked_at,
+    memberId: row.member_id ?? null,
   };
 }
 
@@ -116,7 +118,7 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || (typeof message === 'string' && message.startsWith('UNIQUE constraint failed'));
 }
 
-async function insertDevice(db: Kysely<ServerDatabase>, clubId: string, device: NewDevice, role: DeviceRole, at: string) {
+async function insertDevice(db: Kysely<ServerDatabase>, clubId: string, device: NewDevice, role: DeviceRole, at: string, memberId: string | null = null) {
   await db
     .insertInto('devices')
     .values({
@@ -129,6 +131,7 @@ async function insertDevice(db: Kysely<ServerDatabase>, clubId: string, device: 
       created_at: at,
       last_seen_at: at,
       revoked_at: null,
+      member_id: memberId,
     })
     .execute();
 }
@@ -235,7 +238,7 @@ export const BY_ASSOCIATION = 'association';
 
 export async function createInvite(
   db: Kysely<ServerDatabase>,
-  input: { codeHash: string; clubId: string; role: DeviceRole; createdBy: string; now: Date; expiresAt: Date },
+  input: { codeHash: string; clubId: string; role: DeviceRole; createdBy: string; now: Date; expiresAt: Date; memberId?: string | null },
 ): Promise<void> {
   await db
     .insertInto('invites')
@@ -248,6 +251,7 @@ export async function createInvite(
       expires_at: input.expiresAt.toISOString(),
       used_at: null,
       used_by: null,
+      member_id: input.memberId ?? null,
     })
     .execute();
 }
@@ -262,7 +266,7 @@ export async function createInvite(
 export async function enroll(
   db: Kysely<ServerDatabase>,
   input: { codeHash: string; device: NewDevice; now: Date },
-): Promise<{ clubId: string; role: DeviceRole } | null> {
+): Promise<{ clubId: string; role: DeviceRole; memberId: string | null } | null> {
   const at = input.now.toISOString();
   return db.transaction().execute(async (trx) => {
     const invite = await trx
@@ -271,7 +275,7 @@ export async function enroll(
       .where('code_hash', '=', input.codeHash)
       .where('used_at', 'is', null)
       .where('expires_at', '>', at)
-      .returning(['club_id', 'role'])
+      .returning(['club_id', 'role', 'member_id'])
       .executeTakeFirst();
     if (!invite) return null;
     const role = invite.role as DeviceRole;
@@ -284,7 +288,8 @@ export async function enroll(
         .where('revoked_at', 'is', null)
         .execute();
     }
-    await insertDevice(trx, invite.club_id, input.device, role, at);
-    return { clubId: invite.club_id, role };
+    const memberId = invite.member_id ?? null;
+    await insertDevice(trx, invite.club_id, input.device, role, at, memberId);
+    return { clubId: invite.club_id, role, memberId };
   });
 }

@@ -126,6 +126,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('records').addColumn('recovered_from', 'integer').execute();
     },
   },
+  // Home care: a volunteer's phone is tied to the volunteer's member record, chosen by the
+  // chair on the invite and kept on the phone it lets in.
+  '0007_member_of_device': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('invites').addColumn('member_id', 'text').execute();
+      await db.schema.alterTable('devices').addColumn('member_id', 'text').execute();
+    },
+  },
 };
 
 /**

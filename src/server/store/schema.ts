@@ -37,6 +37,8 @@ export interface DevicesTable {
   created_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
+  /** The member whose phone this is (a volunteer's): their visits and people. Null for most. */
+  member_id: string | null;
 }
 
 export interface InvitesTable {
@@ -49,6 +51,8 @@ export interface InvitesTable {
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+  /** The member the invited phone will belong to (the chair chose them), or null. */
+  member_id: string | null;
 }
 
 export interface RecordsTable {
