@@ -35,6 +35,16 @@ const EditMeetingScreen = lazy(() => import('./meetings/MeetingFormScreen').then
 const MeetingScreen = lazy(() => import('./meetings/MeetingScreen').then((m) => ({ default: m.MeetingScreen })));
 const RollCallScreen = lazy(() => import('./meetings/RollCallScreen').then((m) => ({ default: m.RollCallScreen })));
 const FollowUpScreen = lazy(() => import('./meetings/FollowUpScreen').then((m) => ({ default: m.FollowUpScreen })));
+const CareBookScreen = lazy(() => import('./care/CareBookScreen').then((m) => ({ default: m.CareBookScreen })));
+const VisitScreen = lazy(() => import('./care/VisitScreen').then((m) => ({ default: m.VisitScreen })));
+const PersonCareScreen = lazy(() => import('./care/PersonCareScreen').then((m) => ({ default: m.PersonCareScreen })));
+const NewCarePlanScreen = lazy(() => import('./care/CarePlanFormScreen').then((m) => ({ default: m.NewCarePlanScreen })));
+const EditCarePlanScreen = lazy(() => import('./care/CarePlanFormScreen').then((m) => ({ default: m.EditCarePlanScreen })));
+const HealthBookScreen = lazy(() => import('./health/HealthBookScreen').then((m) => ({ default: m.HealthBookScreen })));
+const HealthDayScreen = lazy(() => import('./health/HealthDayScreen').then((m) => ({ default: m.HealthDayScreen })));
+const NewReadingScreen = lazy(() => import('./health/ReadingFormScreen').then((m) => ({ default: m.NewReadingScreen })));
+const NewReferralScreen = lazy(() => import('./health/ReferralScreen').then((m) => ({ default: m.NewReferralScreen })));
+const PersonHealthScreen = lazy(() => import('./health/PersonHealthScreen').then((m) => ({ default: m.PersonHealthScreen })));
 const LockScreen = lazy(() => import('./lock/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** Screens that only make sense once this phone is connected to a server. */
@@ -74,6 +84,16 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
       <Route path="/meetings/:id/edit">{(params) => <EditMeetingScreen id={params.id} />}</Route>
       <Route path="/meetings/:id/roll">{(params) => <RollCallScreen id={params.id} />}</Route>
       <Route path="/meetings/:id">{(params) => <MeetingScreen id={params.id} />}</Route>
+      <Route path="/care" component={CareBookScreen} />
+      <Route path="/care/visit/:personId">{(params) => <VisitScreen personId={params.personId} />}</Route>
+      <Route path="/care/people/:id">{(params) => <PersonCareScreen id={params.id} />}</Route>
+      <Route path="/care/plans/new" component={NewCarePlanScreen} />
+      <Route path="/care/plans/:id/edit">{(params) => <EditCarePlanScreen id={params.id} />}</Route>
+      <Route path="/health" component={HealthBookScreen} />
+      <Route path="/health/day" component={HealthDayScreen} />
+      <Route path="/health/readings/new" component={NewReadingScreen} />
+      <Route path="/health/referrals/new" component={NewReferralScreen} />
+      <Route path="/health/people/:id">{(params) => <PersonHealthScreen id={params.id} />}</Route>
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/club" component={ClubSettingsScreen} />
       <Route path="/settings/connect" component={ConnectScreen} />

@@ -111,3 +111,9 @@ export function weekStart(date: CalendarDate): CalendarDate {
   // 1970-01-01 was a Thursday: (day + 3) mod 7 counts from Monday.
   return fromDay(day - ((((day + 3) % 7) + 7) % 7));
 }
+
+/** The last day of a 'YYYY-MM' month. */
+export function lastDayOfMonth(month: string): CalendarDate {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return fromDay(dayOf(m === 12 ? year + 1 : year, m === 12 ? 1 : m + 1, 1) - 1);
+}

@@ -11,12 +11,18 @@ import type { Member } from '../../domain/members';
 import { marksOfMeetings, meetingsNewestFirst } from '../../local/meeting-queries';
 import { clubProfile, liveRecords } from '../../local/queries';
 import { useDatabase } from '../database-context';
-import { useMayWrite } from '../sync/use-connection';
+import { canRead } from '../../domain/collection';
+import { visits } from '../../domain/visits';
+import { useDeviceRole, useMayWrite, useOwnMemberId } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
+import { BookTile } from './BookTile';
 import { useSampleBook } from './use-sample-book';
 
 // Only a practice book shows it: it loads then, not with every home screen.
 const SampleBookNotice = lazy(() => import('./SampleBookNotice').then((m) => ({ default: m.SampleBookNotice })));
+// The care and health books' lines, and a volunteer's people, come with those books' code.
+const CareTiles = lazy(() => import('./CareTiles').then((m) => ({ default: m.CareTiles })));
+const MyPeople = lazy(() => import('../care/MyPeopleScreen').then((m) => ({ default: m.MyPeople })));
 
 function Figure({ label, value, detail, href }: { label: string; value: number; detail?: string; href: string }) {
   return (
@@ -48,20 +54,6 @@ async function meetingLines(db: ReturnType<typeof useDatabase>, club: ClubProfil
   };
 }
 
-/** A book of the club, one tap from home, with its most urgent line. */
-function BookTile({ href, title, lines, urgent }: { href: string; title: string; lines: string[]; urgent?: boolean }) {
-  return (
-    <Link href={href} className={urgent ? 'book-tile book-tile--urgent' : 'book-tile'}>
-      <span className="book-tile__title">{title}</span>
-      {lines.map((line) => (
-        <span key={line} className="book-tile__line">
-          {line}
-        </span>
-      ))}
-    </Link>
-  );
-}
-
 /** The club's hub: each book one tap away with what needs doing, then who is in the club. */
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -69,6 +61,9 @@ export function HomeScreen() {
   const club = useLiveQuery(() => clubProfile(db), [db]);
   const members = useLiveQuery(() => liveRecords(db, 'members'), [db]);
   const mayWrite = useMayWrite('members');
+  const role = useDeviceRole();
+  const ownMemberId = useOwnMemberId();
+  const readsCare = role !== undefined && canRead(visits, role);
   const sampleBook = useSampleBook();
   const today = todayOn();
   const meetings = useLiveQuery(async () => (club && members ? meetingLines(db, club, members, today) : undefined), [db, club, members, today]);
@@ -102,6 +97,12 @@ export function HomeScreen() {
           <p className="field__hint">{t('home.startExplain')}</p>
         </section>
       )}
+      {role === 'volunteer' && ownMemberId && (
+        // A volunteer's phone opens on the people they care for: a visit is one tap away.
+        <Suspense fallback={null}>
+          <MyPeople volunteerId={ownMemberId} />
+        </Suspense>
+      )}
       <section className="club-card">
         <h2 className="club-card__name">{club.name}</h2>
         <p className="club-card__place">{[club.village, club.commune, club.province].join(', ')}</p>
@@ -123,6 +124,11 @@ export function HomeScreen() {
               ...(meetings.toVisit > 0 ? [t('home.toVisit', { count: meetings.toVisit })] : []),
             ]}
           />
+        )}
+        {readsCare && role !== 'volunteer' && (
+          <Suspense fallback={null}>
+            <CareTiles />
+          </Suspense>
         )}
       </nav>
       <h2 className="section-title">{t('home.figures')}</h2>

@@ -1,7 +1,7 @@
 /** English — the second language. Same keys as vi.ts (plural keys take _one/_other). */
 export const en = {
   app: { name: 'Sổ CLB' },
-  nav: { label: 'Main sections', home: 'Home', members: 'Members', meetings: 'Meetings', settings: 'Settings' },
+  nav: { label: 'Main sections', home: 'Home', members: 'Members', meetings: 'Meetings', care: 'Care', settings: 'Settings' },
   common: {
     back: 'Back',
     save: 'Save',
@@ -68,6 +68,16 @@ export const en = {
     areasMissing_other: '8 areas: {{count}} still missing this year',
     toVisit_one: '{{count}} person away from 3 meetings in a row',
     toVisit_other: '{{count}} people away from 3 meetings in a row',
+    careBook: 'Home care',
+    careLine: '{{caredFor}} cared for · {{visits}} visits this week',
+    careUnvisited_one: '{{count}} person not visited for 7 days',
+    careUnvisited_other: '{{count}} people not visited for 7 days',
+    healthBook: 'Health book',
+    healthUrgent_one: '{{count}} person to take to the health station',
+    healthUrgent_other: '{{count}} people to take to the health station',
+    healthRecheck_one: '{{count}} person to measure again',
+    healthRecheck_other: '{{count}} people to measure again',
+    healthMeasured: 'This month {{percent}} % of members measured',
     startTitle: 'Start: write in the club’s members',
     startExplain: 'After each person, tap “Save and add another” to go on to the next.',
   },
@@ -78,6 +88,9 @@ export const en = {
     editTitle: 'Edit details',
     search: 'Find a member by name or phone number',
     searchPlaceholder: 'Find by name',
+    notMemberTag: 'not a member',
+    health: 'Health',
+    care: 'Home care',
     filtersLabel: 'Filter the list',
     filter: {
       all: 'Everyone',
@@ -123,6 +136,7 @@ export const en = {
       povertyYear: 'Year certified',
       situation: 'Situation',
       livesAlone: 'Lives alone',
+      notMember: 'Not a member (someone the club cares for)',
       disability: 'Has a disability',
       ethnicMinority: 'Ethnic minority',
       roles: 'Roles in the club',
@@ -197,5 +211,12 @@ export const en = {
     ready: 'A new version of Sổ CLB is ready.',
     finishFirst: 'A new version is ready. Finish saving what you are writing, then reload.',
     reload: 'Reload',
+  },
+  strike: {
+    button: 'Strike out (a mistake)',
+    buttonFor: 'Strike out {{what}}',
+    reason: 'Why strike out {{what}}?',
+    confirm: 'Strike out',
+    struck: 'Struck out: {{reason}}',
   },
 };

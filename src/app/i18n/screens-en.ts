@@ -132,8 +132,11 @@ export const screensEn = {
     roleHint: {
       board: 'A board member: writes and edits the member register, invites phones.',
       treasurer: 'The treasurer: writes and edits the member register.',
-      volunteer: 'A volunteer: sees the member register.',
+      volunteer: 'Volunteer: sees the people they care for, logs visits and health readings; reads the register.',
     },
+    whoseVolunteer: 'Whose phone is it?',
+    chooseVolunteerOption: '— Choose a name —',
+    chooseVolunteer: 'Choose the volunteer who will use this phone.',
     make: 'Make an invite code',
     codeFor: 'Invite code for a {{role}}:',
     qr: 'QR code to scan',

@@ -130,8 +130,11 @@ export const screensVi = {
     roleHint: {
       board: 'Thành viên ban chủ nhiệm: ghi và sửa sổ thành viên, mời thêm máy.',
       treasurer: 'Thủ quỹ: ghi và sửa sổ thành viên.',
-      volunteer: 'Tình nguyện viên: xem danh sách thành viên.',
+      volunteer: 'Tình nguyện viên: thấy những người mình chăm sóc, ghi lần thăm và chỉ số sức khỏe; xem danh sách thành viên.',
     },
+    whoseVolunteer: 'Máy của tình nguyện viên nào?',
+    chooseVolunteerOption: '— Chọn tên —',
+    chooseVolunteer: 'Hãy chọn tên tình nguyện viên dùng máy này.',
     make: 'Tạo mã mời',
     codeFor: 'Mã mời cho {{role}}:',
     qr: 'Mã QR để quét',

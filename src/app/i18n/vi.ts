@@ -1,7 +1,7 @@
 /** Tiếng Việt — the app's first language. Plain words, the club's own terms. */
 export const vi = {
   app: { name: 'Sổ CLB' },
-  nav: { label: 'Các mục chính', home: 'Trang chính', members: 'Thành viên', meetings: 'Sinh hoạt', settings: 'Cài đặt' },
+  nav: { label: 'Các mục chính', home: 'Trang chính', members: 'Thành viên', meetings: 'Sinh hoạt', care: 'Chăm sóc', settings: 'Cài đặt' },
   common: {
     back: 'Quay lại',
     save: 'Lưu',
@@ -63,6 +63,13 @@ export const vi = {
     areasAll: 'Năm nay đã có đủ 8 mảng',
     areasMissing_other: '8 mảng: năm nay còn thiếu {{count}}',
     toVisit_other: '{{count}} người vắng 3 buổi liền',
+    careBook: 'Chăm sóc tại nhà',
+    careLine: '{{caredFor}} người được chăm sóc · {{visits}} lần thăm tuần này',
+    careUnvisited_other: '{{count}} người đã 7 ngày chưa ai đến',
+    healthBook: 'Sổ sức khỏe',
+    healthUrgent_other: '{{count}} người cần đưa lên trạm y tế',
+    healthRecheck_other: '{{count}} người cần đo lại huyết áp',
+    healthMeasured: 'Tháng này đã đo {{percent}} % thành viên',
     startTitle: 'Bắt đầu: ghi tên các thành viên',
     startExplain: 'Sau mỗi người, bấm “Lưu và thêm người nữa” để ghi tiếp người sau.',
   },
@@ -74,6 +81,9 @@ export const vi = {
     search: 'Tìm thành viên theo tên hoặc số điện thoại',
     searchPlaceholder: 'Tìm theo tên',
     filtersLabel: 'Lọc danh sách',
+    notMemberTag: 'không phải thành viên',
+    health: 'Sức khỏe',
+    care: 'Chăm sóc tại nhà',
     filter: {
       all: 'Tất cả',
       women: 'Nữ',
@@ -116,6 +126,7 @@ export const vi = {
       povertyYear: 'Năm được công nhận',
       situation: 'Hoàn cảnh',
       livesAlone: 'Sống một mình',
+      notMember: 'Không phải thành viên (người câu lạc bộ chăm sóc)',
       disability: 'Khuyết tật',
       ethnicMinority: 'Dân tộc thiểu số',
       roles: 'Vai trò trong CLB',
@@ -189,6 +200,13 @@ export const vi = {
     ready: 'Có phiên bản mới của Sổ CLB.',
     finishFirst: 'Có phiên bản mới. Hãy lưu xong mục đang ghi rồi tải lại.',
     reload: 'Tải lại',
+  },
+  strike: {
+    button: 'Gạch bỏ (ghi nhầm)',
+    buttonFor: 'Gạch bỏ {{what}}',
+    reason: 'Vì sao gạch bỏ {{what}}?',
+    confirm: 'Gạch bỏ',
+    struck: 'Đã gạch bỏ: {{reason}}',
   },
 };
 

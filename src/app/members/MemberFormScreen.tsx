@@ -107,6 +107,7 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
         <CheckField control={control} name="livesAlone" label={t('members.field.livesAlone')} />
         <CheckField control={control} name="disability" label={t('members.field.disability')} />
         <CheckField control={control} name="ethnicMinority" label={t('members.field.ethnicMinority')} />
+        <CheckField control={control} name="notMember" label={t('members.field.notMember')} />
       </div>
       <ManyChoicesField control={control} name="roles" label={t('members.field.roles')} choices={roleChoices} />
       <DateOrUnknownField

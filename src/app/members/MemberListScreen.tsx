@@ -21,6 +21,7 @@ function MemberRow({ member, today }: { member: Member; today: string }) {
     t('members.age', { count: ageOn(member, today) }),
     t(`members.gender.${member.gender}`),
     member.group,
+    member.notMember && t('members.notMemberTag'),
   ].filter(Boolean);
   return (
     <li>

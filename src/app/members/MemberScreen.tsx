@@ -8,7 +8,9 @@ import { LocalWriteError } from '../../local/errors';
 import { recordById } from '../../local/queries';
 import { deleteRecord, updateRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
-import { useMayWrite } from '../sync/use-connection';
+import { canRead } from '../../domain/collection';
+import { visits } from '../../domain/visits';
+import { useDeviceRole, useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 import { useScreenStrings } from '../i18n/screen-strings';
@@ -57,6 +59,7 @@ function MemberDetails({ member }: { member: Member }) {
       <Fact label={t('members.field.livesAlone')} value={yes(member.livesAlone)} />
       <Fact label={t('members.field.disability')} value={yes(member.disability)} />
       <Fact label={t('members.field.ethnicMinority')} value={yes(member.ethnicMinority)} />
+      <Fact label={t('members.field.notMember')} value={yes(member.notMember)} />
       <Fact label={t('members.field.roles')} value={member.roles.map((r) => t(`members.role.${r}`)).join(', ')} />
       <Fact label={t('members.field.joinedOn')} value={member.joinedOn === null ? t('members.joinedBeforeShown') : formatDate(member.joinedOn)} />
       <Fact label={t('members.field.leftOn')} value={member.leftOn && formatDate(member.leftOn)} />
@@ -75,6 +78,8 @@ export function MemberScreen({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const member = useLiveQuery(() => recordById(db, 'members', id).then((m) => m ?? null), [db, id]);
   const mayWrite = useMayWrite('members');
+  const role = useDeviceRole();
+  const readsCare = role !== undefined && canRead(visits, role);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setError(null);
@@ -100,6 +105,16 @@ export function MemberScreen({ id }: { id: string }) {
     <AppShell title={member.fullName} back="/members">
       {hasLeft && <p className="notice">{t('members.hasLeft', { date: formatDate(member.leftOn!) })}</p>}
       <MemberDetails member={member} />
+      {readsCare && (
+        <div className="actions">
+          <Link href={`/health/people/${member.id}`} className="button">
+            {t('members.health')}
+          </Link>
+          <Link href={`/care/people/${member.id}`} className="button">
+            {t('members.care')}
+          </Link>
+        </div>
+      )}
       <Suspense fallback={null}>
         <MemberAttendance member={member} />
       </Suspense>

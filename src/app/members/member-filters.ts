@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../domain/dates';
-import { hasRole, isActive, isOlder, isPoorOrNearPoor, type Member } from '../../domain/members';
+import { hasRole, isActive, isClubMember, isOlder, isPoorOrNearPoor, type Member } from '../../domain/members';
 
 /** The register's quick filters, in the order the chips show them. */
 export const MEMBER_FILTERS = ['all', 'women', 'older', 'poor', 'volunteers', 'careRecipients', 'left'] as const;
@@ -13,9 +13,11 @@ export function isMemberFilter(value: string | null): value is MemberFilter {
 export function passesFilter(member: Member, filter: MemberFilter, today: CalendarDate, olderAgeFrom: number): boolean {
   if (filter === 'left') return !isActive(member, today);
   if (!isActive(member, today)) return false;
+  if (filter === 'all') return true;
+  // People the club only cares for are not counted as members: each figure's list, as the home screen counts it.
+  if (filter === 'careRecipients') return hasRole(member, 'careRecipient') || !isClubMember(member);
+  if (!isClubMember(member)) return false;
   switch (filter) {
-    case 'all':
-      return true;
     case 'women':
       return member.gender === 'female';
     case 'older':
@@ -24,7 +26,5 @@ export function passesFilter(member: Member, filter: MemberFilter, today: Calend
       return isPoorOrNearPoor(member);
     case 'volunteers':
       return hasRole(member, 'volunteer');
-    case 'careRecipients':
-      return hasRole(member, 'careRecipient');
   }
 }

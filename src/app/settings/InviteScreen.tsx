@@ -1,7 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { renderSVG } from 'uqr';
-import { formatDateTime } from '../../domain/dates';
+import { formatDateTime, todayOn } from '../../domain/dates';
+import { hasRole, isActive } from '../../domain/members';
 import { INVITABLE_ROLES, type InvitableRole, type InviteResponse } from '../../domain/protocol';
+import { membersInBookOrder } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { createInvite } from '../../sync/club-server';
 import { serverErrorKey } from '../sync/server-errors';
@@ -25,12 +28,23 @@ export function InviteScreen({ serverUrl }: { serverUrl: string }) {
   const [invite, setInvite] = useState<InviteResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A volunteer's phone is the volunteer's own: it opens on the people they care for.
+  const [memberId, setMemberId] = useState('');
+  const volunteersFirst = useLiveQuery(async () => {
+    const today = todayOn();
+    const members = (await membersInBookOrder(db)).filter((m) => isActive(m, today) && !m.notMember);
+    return [...members.filter((m) => hasRole(m, 'volunteer')), ...members.filter((m) => !hasRole(m, 'volunteer'))];
+  }, [db]);
 
   const make = async () => {
-    setBusy(true);
     setError(null);
+    if (role === 'volunteer' && memberId === '') {
+      setError('invite.chooseVolunteer');
+      return;
+    }
+    setBusy(true);
     try {
-      setInvite(await createInvite(db, role));
+      setInvite(await createInvite(db, role, role === 'volunteer' ? { memberId } : {}));
     } catch (e) {
       setError(serverErrorKey(e));
     } finally {
@@ -54,6 +68,29 @@ export function InviteScreen({ serverUrl }: { serverUrl: string }) {
         />
         <p className="field__hint">{t(`invite.roleHint.${role}`)}</p>
       </fieldset>
+      {role === 'volunteer' && (
+        <div className="field">
+          <label className="field__label" htmlFor="invite-volunteer">
+            {t('invite.whoseVolunteer')}
+          </label>
+          <select
+            id="invite-volunteer"
+            className="input"
+            value={memberId}
+            onChange={(e) => {
+              setMemberId(e.target.value);
+              setInvite(null);
+            }}
+          >
+            <option value="">{t('invite.chooseVolunteerOption')}</option>
+            {volunteersFirst?.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.fullName}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="actions">
         <button type="button" className="button button--primary" onClick={make} disabled={busy}>
           {t('invite.make')}

@@ -26,3 +26,10 @@ export function useMayWrite(collection: CollectionName): boolean {
   const role = useDeviceRole();
   return role !== undefined && canWrite(COLLECTIONS[collection], role);
 }
+
+/** The member whose phone this is (a volunteer's, tied on the invite); null for no one in particular. */
+export function useOwnMemberId(): string | null | undefined {
+  const connection = useConnection();
+  if (connection === undefined) return undefined;
+  return connection?.memberId ?? null;
+}

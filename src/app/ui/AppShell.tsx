@@ -1,6 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useRoute } from 'wouter';
+import { canRead } from '../../domain/collection';
+import { visits } from '../../domain/visits';
+import { useDeviceRole } from '../sync/use-connection';
 import { FlashMessage } from './flash';
 import { SaveBadge } from './SaveBadge';
 
@@ -20,6 +23,9 @@ function NavLink({ href, icon, label }: { href: string; icon: string; label: str
 export function AppShell({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
   const { t } = useTranslation();
   const [path] = useLocation();
+  // The treasurer's phone keeps the fund, not the club's health: no care tab on it.
+  const role = useDeviceRole();
+  const readsCare = role !== undefined && canRead(visits, role);
   // A new screen starts at its top, not where the last one was scrolled to.
   useEffect(() => {
     window.scrollTo({ top: 0 });
@@ -41,6 +47,7 @@ export function AppShell({ title, back, children }: { title: string; back?: stri
         <NavLink href="/" icon="⌂" label={t('nav.home')} />
         <NavLink href="/members" icon="☰" label={t('nav.members')} />
         <NavLink href="/meetings" icon="▦" label={t('nav.meetings')} />
+        {readsCare && <NavLink href="/care" icon="♥" label={t('nav.care')} />}
         <NavLink href="/settings" icon="⚙" label={t('nav.settings')} />
       </nav>
     </div>

@@ -443,3 +443,75 @@ export function RateField<T extends FieldValues>(props: FieldProps<T> & { unit: 
     </Frame>
   );
 }
+
+/**
+ * One of many (a person of the register), as the phone's own picker: on Android a full
+ * screen list with big rows, which a row of 70 buttons could never be.
+ */
+export function SelectField<T extends FieldValues, V extends string>(props: FieldProps<T> & { choices: Choice<V>[]; placeholder: string }) {
+  const { id, field, error, wiring } = useInputField(props);
+  return (
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <select {...wiring} className="input" value={(field.value as string | null) ?? ''} onChange={(e) => field.onChange(e.target.value === '' ? null : e.target.value)}>
+        <option value="">{props.placeholder}</option>
+        {props.choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}
+
+/** "52,5" or "52.5" → 52.5; "" → null; anything else NaN (refused beside the field). */
+export function typedMeasure(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d{1,3}(?:[.,]\d{0,2})?$/.test(trimmed)) return Number.NaN;
+  return Number(trimmed.replace(',', '.'));
+}
+
+function measureAsText(value: number | null): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  return String(value).replace('.', ',');
+}
+
+/**
+ * A measurement with its unit (mmHg, kg, °C), on the number keypad — with a decimal key
+ * when it has decimals. `completeAt` says when what is typed cannot grow any more (a
+ * systolic of 3 digits, a diastolic of 85): the focus then moves to the next field by
+ * itself, so a health day's numbers are typed without touching the screen between them.
+ */
+export function MeasureField<T extends FieldValues>(
+  props: FieldProps<T> & { unit: string; decimals?: boolean; completeAt?: (digits: string) => boolean; onComplete?: (input: HTMLInputElement) => void },
+) {
+  const { id, field, error, wiring } = useInputField(props);
+  const [typing, setTyping] = useState<string | null>(null);
+  return (
+    <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <WithUnit unit={props.unit}>
+        <input
+          {...wiring}
+          className="input input--digits input--measure"
+          type="text"
+          inputMode={props.decimals ? 'decimal' : 'numeric'}
+          enterKeyHint="next"
+          pattern={props.decimals ? undefined : '[0-9]*'}
+          maxLength={props.decimals ? 6 : 3}
+          value={typing ?? measureAsText(field.value as number | null)}
+          onChange={(e) => {
+            const text = props.decimals ? e.target.value : e.target.value.replace(/\D/g, '');
+            setTyping(text);
+            field.onChange(typedMeasure(text));
+            if (props.completeAt?.(text)) props.onComplete?.(e.target);
+          }}
+          onBlur={() => {
+            if (!Number.isNaN(field.value)) setTyping(null);
+            wiring.onBlur();
+          }}
+        />
+      </WithUnit>
+    </Frame>
+  );
+}

@@ -5,6 +5,10 @@ import { screensVi } from '../../../src/app/i18n/screens-vi';
 import { vi } from '../../../src/app/i18n/vi';
 import { meetingsEn } from '../../../src/app/meetings/strings-en';
 import { meetingsVi } from '../../../src/app/meetings/strings-vi';
+import { careEn } from '../../../src/app/care/strings-en';
+import { careVi } from '../../../src/app/care/strings-vi';
+import { healthEn } from '../../../src/app/health/strings-en';
+import { healthVi } from '../../../src/app/health/strings-vi';
 import { expectSameStrings } from './same-strings';
 
 describe('the app’s words', () => {
@@ -18,5 +22,10 @@ describe('the app’s words', () => {
 
   it('of the meeting book, too', () => {
     expectSameStrings(meetingsVi, meetingsEn);
+  });
+
+  it('of the home-care and health books, too', () => {
+    expectSameStrings(careVi, careEn);
+    expectSameStrings(healthVi, healthEn);
   });
 });
