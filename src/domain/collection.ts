@@ -30,6 +30,11 @@ export interface CollectionDefinition<Fields extends object = object> {
   write: readonly DeviceRole[];
   /** IndexedDB indexes on the phone beyond the primary key `id`. */
   localIndexes: readonly string[];
+  /**
+   * The field naming the member who did it (a visit's volunteer): a phone tied to a member
+   * with the volunteer role writes such records only in that member's name.
+   */
+  signedBy?: string;
 }
 
 type Check<T> = (value: T, ctx: z.core.$RefinementCtx<T>) => void;
@@ -46,6 +51,7 @@ export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
   read: readonly DeviceRole[];
   write: readonly DeviceRole[];
   localIndexes?: readonly string[];
+  signedBy?: keyof Shape & string;
   /**
    * Fields added later, each with the schema version that added it and its default: a
    * record from an app older than that gets the default, never a refusal (upgrades keep
@@ -69,6 +75,7 @@ export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
     read: spec.read,
     write: spec.write,
     localIndexes: spec.localIndexes ?? [],
+    ...(spec.signedBy ? { signedBy: spec.signedBy } : {}),
   } satisfies CollectionDefinition<Fields>;
 }
 

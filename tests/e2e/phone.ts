@@ -74,11 +74,16 @@ export async function makeClubBook(page: Page, serverUrl: string): Promise<void>
  * Types a member in from the add form, as a chair typing in an existing club does: name,
  * year of birth, "joined before the book". Leaves the form saved and the list in view.
  */
-export async function addMember(page: Page, member: { name: string; birthYear: string; man?: boolean; phone?: string }): Promise<void> {
+export async function addMember(
+  page: Page,
+  member: { name: string; birthYear: string; man?: boolean; phone?: string; roles?: string[]; notMember?: boolean },
+): Promise<void> {
   await page.getByLabel('Họ và tên').fill(member.name);
   await page.getByLabel('Năm sinh').fill(member.birthYear);
   if (member.phone) await page.getByLabel('Số điện thoại').fill(member.phone);
   if (member.man) await page.getByRole('radio', { name: 'Nam' }).check({ force: true });
+  for (const role of member.roles ?? []) await page.getByRole('checkbox', { name: role, exact: true }).check({ force: true });
+  if (member.notMember) await page.getByRole('checkbox', { name: /Không phải thành viên/ }).check({ force: true });
   await page.getByText('Vào từ trước, không rõ ngày', { exact: true }).click();
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByRole('link', { name: new RegExp(member.name) })).toBeVisible();

@@ -21,6 +21,9 @@ export const screensEn = {
       loanTerm: 'Loan term (months)',
       meetingDay: 'Usual meeting day of the month',
       attendanceTarget: 'Attendance target (%)',
+      careVolunteersTarget: 'Volunteers (target)',
+      caredForTarget: 'People cared for (target)',
+      visitsPerWeekTarget: 'Visits a week by each volunteer',
     },
     hint: {
       name: 'For example: Intergenerational Self-Help Club of Đông village.',
@@ -30,10 +33,12 @@ export const screensEn = {
       interestToFund: 'The rest goes to the operating fund. Usually 50.',
       meetingDay: 'For example 15: the 15th of each month. Once it has passed without a meeting, the book says so.',
       attendanceTarget: 'Good clubs have 80 % of their members at meetings.',
+      homeCare: 'Bắc Ninh: at least 10 volunteers caring for at least 5 people, each visiting 3 times a week.',
     },
     areaType: { plains: 'Plains', mountains: 'Mountains' },
     rules: 'Fund rules',
     meetings: 'Monthly meetings',
+    homeCare: 'Home care',
     percentPerMonth: '% / month',
   },
   backup: {

@@ -21,6 +21,9 @@ export const screensVi = {
       loanTerm: 'Thời hạn vay (tháng)',
       meetingDay: 'Ngày sinh hoạt hằng tháng',
       attendanceTarget: 'Mục tiêu đi họp (%)',
+      careVolunteersTarget: 'Số tình nguyện viên (mục tiêu)',
+      caredForTarget: 'Số người được chăm sóc (mục tiêu)',
+      visitsPerWeekTarget: 'Số lần thăm một tuần của mỗi tình nguyện viên',
     },
     hint: {
       name: 'Ví dụ: CLB Liên thế hệ tự giúp nhau thôn Đông.',
@@ -30,10 +33,12 @@ export const screensVi = {
       interestToFund: 'Phần còn lại vào quỹ hoạt động. Thường là 50.',
       meetingDay: 'Ví dụ 15: ngày 15 hằng tháng. Quá ngày này mà chưa họp, sổ sẽ nhắc.',
       attendanceTarget: 'CLB tốt có từ 80 % thành viên đi họp.',
+      homeCare: 'Bắc Ninh: ít nhất 10 tình nguyện viên chăm sóc ít nhất 5 người, mỗi người thăm 3 lần một tuần.',
     },
     areaType: { plains: 'Đồng bằng', mountains: 'Miền núi' },
     rules: 'Quy chế quỹ',
     meetings: 'Sinh hoạt hằng tháng',
+    homeCare: 'Chăm sóc tại nhà',
     percentPerMonth: '% / tháng',
   },
   backup: {

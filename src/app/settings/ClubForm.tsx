@@ -57,6 +57,15 @@ export function ClubForm(props: {
           <DigitsField control={control} name="attendanceTargetPercent" as="number" maxLength={3} label={t('club.field.attendanceTarget')} hint={t('club.hint.attendanceTarget')} />
         </fieldset>
       )}
+      {props.withRules && (
+        <fieldset className="form__section">
+          <legend>{t('club.homeCare')}</legend>
+          <p className="field__hint">{t('club.hint.homeCare')}</p>
+          <DigitsField control={control} name="careVolunteersTarget" as="number" maxLength={3} label={t('club.field.careVolunteersTarget')} />
+          <DigitsField control={control} name="caredForTarget" as="number" maxLength={3} label={t('club.field.caredForTarget')} />
+          <DigitsField control={control} name="visitsPerWeekTarget" as="number" maxLength={2} label={t('club.field.visitsPerWeekTarget')} />
+        </fieldset>
+      )}
     </BookFormView>
   );
 }

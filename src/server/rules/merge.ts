@@ -18,6 +18,8 @@ export interface HeldRecord {
 export interface Pusher {
   clubId: string;
   role: DeviceRole;
+  /** The member whose phone it is (a volunteer's, from its invite). */
+  memberId?: string | null;
 }
 
 export type Outcome =
@@ -50,6 +52,10 @@ export function decide(mutation: Mutation, context: MutationContext): Outcome {
 
   const data = mutation.data ?? {};
   if (Object.hasOwn(data, 'clubId') && data.clubId !== pusher.clubId) return reject('forbidden', 'sync.otherClub');
+  const signedBy = collection.signedBy;
+  if (signedBy && pusher.role === 'volunteer' && pusher.memberId && Object.hasOwn(data, signedBy) && data[signedBy] !== pusher.memberId) {
+    return reject('forbidden', 'sync.notInOwnName', signedBy);
+  }
   // The club's own record is the club: its id is the club id, and it cannot be deleted.
   if (collection.name === 'club') {
     if (mutation.id !== pusher.clubId) return reject('forbidden', 'sync.otherClub');
