@@ -14,7 +14,26 @@ test.afterAll(() => server.dispose());
 const badge = (page: Page) => page.getByTestId('save-badge-text');
 const networkBack = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 
-test('a volunteer joins, logs a visit offline in two taps, and the chair sees it after sync', async ({ browser }) => {
+/** How many records of a collection the phone's IndexedDB holds (the app's database, 'so-clb'). */
+function stored(page: Page, collection: 'carePlans' | 'visits' | 'readings' | 'referrals' | 'strikeOuts'): Promise<number> {
+  return page.evaluate(
+    (store) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('so-clb');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction(store).objectStore(store).count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+    collection,
+  );
+}
+
+test('a volunteer joins, logs a visit offline in two taps, the chair sees it after sync; a reading of 185/115 on the chair’s phone puts the person on its urgent list and gives the volunteer a task, which her referral turns into a re-check; a struck-out visit leaves the figures', async ({ browser }) => {
   const chair = await newPhone(browser);
   await makeClubBook(chair, server.url);
   await chair.getByRole('link', { name: '+ Thêm thành viên' }).first().click();
@@ -81,6 +100,47 @@ test('a volunteer joins, logs a visit offline in two taps, and the chair sees it
   await chair.getByRole('link', { name: 'Chăm sóc', exact: true }).click();
   await expect(chair.getByRole('link', { name: /Trần Thị Bảy/ })).toContainText('tuần này 1 lần', { timeout: 15_000 });
   await expect(chair.getByRole('listitem').filter({ hasText: 'Nguyễn Thị Hoa' })).toContainText('1 / 3 lần thăm');
+  expect(await stored(chair, 'carePlans')).toBe(2);
+  expect(await stored(chair, 'visits')).toBe(1);
+
+  // At the meeting the chair measures Bảy: 185/115. The volunteer's phone gets the task.
+  await chair.getByRole('link', { name: /Trần Thị Bảy/ }).click();
+  await chair.getByRole('link', { name: 'Sức khỏe', exact: true }).click();
+  await chair.getByRole('link', { name: '+ Ghi chỉ số sức khỏe' }).click();
+  await chair.getByLabel('Huyết áp số trên (tâm thu)').fill('185');
+  await chair.getByLabel('Huyết áp số dưới (tâm trương)').fill('115');
+  await chair.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(chair.getByText('Trần Thị Bảy: đã lưu 185/115, tăng huyết áp độ 3. Cần đưa lên trạm y tế xã ngay.')).toBeVisible();
+  await expect(badge(chair)).toContainText('đã gửi hết', { timeout: 15_000 });
+  await chair.goto(`${server.url}/health`);
+  await expect(chair.getByRole('heading', { name: 'Cần đưa lên trạm y tế (1)' })).toBeVisible();
+
+  await networkBack(volunteer);
+  const task = volunteer.getByRole('link', { name: 'Trần Thị Bảy: huyết áp 185/115. Cần đưa lên trạm y tế xã.' });
+  await expect(task).toBeVisible({ timeout: 15_000 });
+  expect(await stored(volunteer, 'readings')).toBe(1);
+  // She takes Bảy to the station and records it from the task: the task becomes "measure again".
+  await task.click();
+  await volunteer.getByRole('link', { name: 'Ghi đã đưa lên trạm y tế' }).first().click();
+  await expect(volunteer.getByLabel('Nơi đến')).toHaveValue('Trạm y tế xã');
+  await volunteer.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(volunteer.getByText(/Cần đo lại trước/)).toBeVisible();
+  await expect(badge(volunteer)).toContainText('đã gửi hết', { timeout: 15_000 });
+  expect(await stored(volunteer, 'referrals')).toBe(1);
+  await networkBack(chair);
+  await expect(chair.getByRole('heading', { name: 'Cần đo lại trong 7 ngày (1)' })).toBeVisible({ timeout: 15_000 });
+  await expect(chair.getByRole('link', { name: /Trần Thị Bảy/ })).toContainText('đã đưa lên trạm');
+
+  // The chair strikes out the visit as a mistake: kept, struck through, out of the week's figure.
+  await chair.goto(`${server.url}/care`);
+  await chair.getByRole('link', { name: /Trần Thị Bảy/ }).click();
+  await chair.getByRole('button', { name: /^Gạch bỏ lần thăm ngày/ }).click();
+  await chair.getByLabel(/Vì sao gạch bỏ/).fill('Ghi nhầm ngày');
+  await chair.getByRole('button', { name: 'Gạch bỏ', exact: true }).click();
+  await expect(chair.getByText('Đã gạch bỏ: Ghi nhầm ngày')).toBeVisible();
+  expect(await stored(chair, 'strikeOuts')).toBe(1);
+  await chair.getByRole('link', { name: 'Quay lại' }).click();
+  await expect(chair.getByRole('link', { name: /Trần Thị Bảy/ })).toContainText('Chưa được thăm');
   await chair.context().close();
   await volunteer.context().close();
 });
