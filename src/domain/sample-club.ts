@@ -11,6 +11,7 @@ import { newClubFields, type ClubFields } from './club';
 import { fromDay, toDay, type CalendarDate } from './dates';
 import { MEMBER_ROLES, type MemberFields, type MemberRole } from './members';
 import type { MeetingFields } from './meetings';
+import { CARE_SHARES, noCare, sampleCare, type SampleCare } from './sample-care';
 import { Dice, yearsBefore, type Weighted } from './sample-dice';
 import { historyFrom, sampleMeetings, type SampleMark } from './sample-meetings';
 
@@ -19,9 +20,15 @@ export const SAMPLE_TODAY: CalendarDate = '2026-11-23';
 /** A whole commune's worth of clubs in one book: the size the app must stay quick at. */
 export const STRESS_CLUB_MEMBERS = 20_000;
 
-export interface SampleClub {
+/**
+ * The care book (sample-care.ts) names people by their place in the register: the members,
+ * then `nonMembers` after them.
+ */
+export interface SampleClub extends SampleCare {
   club: ClubFields;
   members: MemberFields[];
+  /** People the club cares for at home who are not members; only with the books' history. */
+  nonMembers: MemberFields[];
   /** The meeting book's history (sample-meetings.ts); marks name members by their index. */
   meetings: MeetingFields[];
   marks: SampleMark[];
@@ -182,7 +189,8 @@ interface Person {
 
 /**
  * Deterministic from the seed: the same seed always gives the same club. `historyYears`
- * (default 5, none for a club of more than 1,000) is how far back its books go.
+ * (default 5, none for a club of more than 1,000) is how far back its books go: the
+ * meetings and marks, and the care book with the non-members it cares for.
  */
 export function sampleClub(options: { seed: number; members?: number; today?: CalendarDate; historyYears?: number }): SampleClub {
   const dice = new Dice(options.seed);
@@ -263,11 +271,85 @@ export function sampleClub(options: { seed: number; members?: number; today?: Ca
     if (roles.has('careRecipient') && dice.chance(0.5)) fields.notes = dice.pick(CARE_NOTES);
     return fields;
   });
-  // The books' history comes last, from the same dice: the members are the same with or without it.
+  // The meeting book's history comes last, from the same dice: the members are the same with or without it.
   club.meetingDay = dice.pick([5, 8, 10, 15, 20, 25]);
   const years = options.historyYears ?? (count > HISTORY_UP_TO_MEMBERS ? 0 : SAMPLE_HISTORY_YEARS);
-  const history = years > 0 ? sampleMeetings(dice, { club, members, from: historyFrom(today, years, club.foundedOn), today }) : { meetings: [], marks: [] };
-  return { club, members, ...history };
+  if (years <= 0) return { club, members, nonMembers: [], meetings: [], marks: [], ...noCare() };
+  const from = historyFrom(today, years, club.foundedOn);
+  const history = sampleMeetings(dice, { club, members, from, today });
+  // The care book has dice of its own: the members, meetings and marks of a seed stay as they were before it.
+  const careDice = new Dice(options.seed ^ CARE_SEED);
+  const nonMembers = careNonMembers(careDice, { count, place, village, from, today });
+  const care = sampleCare(careDice, { club, members, nonMembers, ...history, from, today });
+  return { club, members, nonMembers, ...history, ...care };
+}
+
+/** Mixed into the seed for the care book's dice. */
+const CARE_SEED = 0x5ca2e;
+
+const NON_MEMBER_AGES: Weighted<readonly [number, number]> = [
+  [[75, 79], 3],
+  [[80, 84], 4],
+  [[85, 95], 3],
+];
+
+const NON_MEMBER_NOTES = {
+  alone: ['Không phải hội viên: hàng xóm neo đơn, con đi làm xa', 'Cụ ở một mình, không có lương hưu'],
+  withFamily: ['Mẹ của một hội viên, nằm một chỗ', 'Con cháu đi làm cả ngày, nhờ CLB giúp'],
+  disability: 'Người khuyết tật trong thôn, gia đình nhờ CLB giúp',
+};
+
+/**
+ * The frail neighbours the club cares for without their being members (DOMAIN.md: care
+ * recipients may be non-members): very old, most alone, put in the register the day the
+ * board took them on; a few have since died or moved to their children's.
+ */
+function careNonMembers(
+  dice: Dice,
+  input: { count: number; place: Place; village: string; from: CalendarDate; today: CalendarDate },
+): MemberFields[] {
+  const [low, high] = CARE_SHARES.nonMembers;
+  const howMany = Math.round((input.count * dice.int(Math.round(low * 1000), Math.round(high * 1000))) / 1000);
+  const firstDay = toDay(input.from);
+  const todayDay = toDay(input.today);
+  const thisYear = Number(input.today.slice(0, 4));
+  if (todayDay - firstDay < 60) return [];
+  return Array.from({ length: howMany }, (): MemberFields => {
+    const gender = dice.chance(0.7) ? 'female' : 'male';
+    const [from, to] = dice.weighted(NON_MEMBER_AGES);
+    const age = dice.int(from, to);
+    const born = fromDay(yearsBefore(input.today, age) - dice.int(0, 364));
+    const birthYear = Number(born.slice(0, 4));
+    const minority = input.place.areaType === 'mountains' ? dice.chance(SAMPLE_SHARES.mountainEthnicMinority) : dice.chance(0.02);
+    // Taken on across the years, more of them lately, as a club's care grows.
+    const joinedDay = firstDay + Math.floor((todayDay - 30 - firstDay) * (dice.int(0, 999) / 1000) ** 0.6);
+    const gone = dice.chance(0.25) && todayDay - 14 - joinedDay > 120;
+    const poverty = dice.weighted<MemberFields['poverty']>([['poor', 35], ['nearPoor', 25], ['none', 40]]);
+    const livesAlone = dice.chance(0.65);
+    const disability = dice.chance(0.35);
+    const notes = disability && dice.chance(0.4) ? NON_MEMBER_NOTES.disability : dice.pick(livesAlone ? NON_MEMBER_NOTES.alone : NON_MEMBER_NOTES.withFamily);
+    return {
+      fullName: fullName(dice, gender, age, minority),
+      gender,
+      birthYear,
+      birthDate: dice.chance(0.3) ? born : null,
+      phone: null,
+      citizenId: dice.chance(0.2) ? citizenId(dice, input.place.idCode, gender, birthYear) : null,
+      village: input.village,
+      villageCode: null,
+      group: dice.pick(SAMPLE_GROUPS),
+      poverty,
+      povertyYear: poverty === 'none' ? null : thisYear,
+      livesAlone,
+      disability,
+      ethnicMinority: minority,
+      roles: ['careRecipient'],
+      joinedOn: fromDay(joinedDay),
+      leftOn: gone ? fromDay(dice.int(joinedDay + 120, todayDay - 14)) : null,
+      notes,
+      notMember: true,
+    };
+  });
 }
 
 function fullName(dice: Dice, gender: MemberFields['gender'], age: number, minority: boolean): string {

@@ -1,20 +1,31 @@
 import { markId } from '../domain/attendance';
 import type { ClubProfile } from '../domain/club';
+import type { CollectionName, FieldsOf } from '../domain/collections';
+import { uuidv7 } from '../domain/ids';
 import { createClub } from './club';
 import type { ClubBookDatabase } from './database';
 import { createRecords } from './write';
 
 /**
  * A practice book: a made-up club that trainers and the curious fill the phone with, to
- * try every screen before typing a real club in — its members and five years of its books.
+ * try every screen before typing a real club in — its members and five years of its books
+ * (meetings and their marks, home care and health).
  * It is written exactly as a real book is (createClub, then the records through the ordinary
  * write path), so it behaves like one; only its mark in `meta` keeps it off the server and out
  * of backups. Leaving it is `leaveSampleBook` in device.ts, beside the mark, small enough for
  * the home screen.
  */
 
-/** Marks in one transaction at most: a few thousand in one would hold the phone's memory. */
-const MARKS_PER_COMMIT = 1_000;
+/** Records in one transaction at most: a few thousand in one would hold the phone's memory. */
+const RECORDS_PER_COMMIT = 1_000;
+
+async function createInBatches<N extends Exclude<CollectionName, 'club'>>(
+  db: ClubBookDatabase,
+  collection: N,
+  items: readonly { fields: FieldsOf<N>; id?: string }[],
+): Promise<void> {
+  for (let i = 0; i < items.length; i += RECORDS_PER_COMMIT) await createRecords(db, collection, items.slice(i, i + RECORDS_PER_COMMIT));
+}
 
 /**
  * Makes this phone's book the sample club of `seed`, seen from `today`; the phone must keep
@@ -28,16 +39,24 @@ export async function makeSampleBook(
   onClubMade: () => void = () => {},
 ): Promise<ClubProfile> {
   // Loaded only when a sample is made: the name lists stay out of every other screen.
-  const { sampleClub } = await import('../domain/sample-club');
+  const [{ sampleClub }, { careBookRecords }] = await Promise.all([import('../domain/sample-club'), import('../domain/sample-care')]);
   const sample = sampleClub(options);
   const profile = await createClub(db, sample.club, { sampleBook: true });
   onClubMade();
-  const members = await createRecords(db, 'members', sample.members.map((fields) => ({ fields })));
+  // The register: the members, then the people the club cares for who are not members (the care book names both by place).
+  const register = await createRecords(db, 'members', [...sample.members, ...sample.nonMembers].map((fields) => ({ fields })));
   const meetings = await createRecords(db, 'meetings', sample.meetings.map((fields) => ({ fields })));
+  const care = careBookRecords(sample, register.map((person) => person.id), () => uuidv7());
+  await createInBatches(db, 'carePlans', care.carePlans);
+  await createInBatches(db, 'visits', care.visits);
+  await createInBatches(db, 'readings', care.readings);
+  await createInBatches(db, 'referrals', care.referrals);
+  await createInBatches(db, 'strikeOuts', care.strikeOuts);
+  // The marks last: whoever waits for the practice book to fill knows it is whole when they stop coming.
   const marks = sample.marks.map(({ meeting, member, mark }) => {
-    const [meetingId, memberId] = [meetings[meeting]!.id, members[member]!.id];
+    const [meetingId, memberId] = [meetings[meeting]!.id, register[member]!.id];
     return { id: markId(meetingId, memberId), fields: { meetingId, memberId, mark } };
   });
-  for (let i = 0; i < marks.length; i += MARKS_PER_COMMIT) await createRecords(db, 'attendance', marks.slice(i, i + MARKS_PER_COMMIT));
+  await createInBatches(db, 'attendance', marks);
   return profile;
 }

@@ -11,7 +11,7 @@ import { passesFilter } from '../../src/app/members/member-filters';
 import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
 import { slowDown, withPhone as withChromiumPhone } from './lib/chromium';
 import { freePort } from './lib/child-server';
-import { createClubOnServer, createInvite, pushMeetingBook, pushMembers, type ChairDevice } from './lib/club-api';
+import { createClubOnServer, createInvite, pushCareBook, pushMeetingBook, pushRegister, type ChairDevice } from './lib/club-api';
 import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, repeat, type Figure } from './lib/figures';
 import { firstScreenScripts } from './phone/first-screen-scripts';
@@ -42,8 +42,11 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     const stress = sampleClub({ seed: 20_000, members: STRESS_CLUB_MEMBERS });
     const putOnServer = async (club: SampleClub): Promise<ChairDevice> => {
       const chair = await createClubOnServer(server.url, E2E_SETUP_CODE, club.club);
-      // The small club with its five years of meetings; the stress club has members only.
-      await pushMeetingBook(server.url, chair, club, await pushMembers(server.url, chair, club.members));
+      // The small club with its five years of care and meetings; the stress club has members only.
+      // The marks go last, so a phone holding all of them has pulled the whole club.
+      const registerIds = await pushRegister(server.url, chair, club);
+      await pushCareBook(server.url, chair, club, registerIds);
+      await pushMeetingBook(server.url, chair, club, registerIds);
       return chair;
     };
     const smallOnServer = await putOnServer(small);
@@ -115,7 +118,8 @@ export const phoneFigures: BenchSuite = async (ctx) => {
 /** How many people the register lists (its "N người" line) for a search, as the app decides it. */
 function listed(club: SampleClub, query: string): number {
   const today = todayOn();
-  return club.members.filter((fields) => {
+  // The whole register as the phone holds it: the list's own filter says whether the non-members show.
+  return [...club.members, ...club.nonMembers].filter((fields) => {
     const member = { ...fields, id: '', clubId: '', createdAt: '', updatedAt: '', deleted: false } as Member;
     return passesFilter(member, 'all', today, club.club.olderAgeFrom) && matchesFolded(memberSearchText(member), query);
   }).length;

@@ -3,6 +3,7 @@ import type { ClubFields } from '../../../src/domain/club';
 import { uuidv7 } from '../../../src/domain/ids';
 import type { MemberFields } from '../../../src/domain/members';
 import { MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type PushResponse } from '../../../src/domain/protocol';
+import { careBookRecords } from '../../../src/domain/sample-care';
 import type { SampleClub } from '../../../src/domain/sample-club';
 
 /**
@@ -98,7 +99,15 @@ export async function pushRecords(
   return ids;
 }
 
-/** A sample club's meetings and marks, pushed after its members (whose ids the marks name). */
+/**
+ * A sample club's register on the server: its members, then the people it cares for who are
+ * not members. The ids are in that order, as the meeting and care books name them.
+ */
+export async function pushRegister(serverUrl: string, chair: ChairDevice, club: SampleClub): Promise<string[]> {
+  return pushMembers(serverUrl, chair, [...club.members, ...club.nonMembers]);
+}
+
+/** A sample club's meetings and marks, pushed after its register (whose ids the marks name). */
 export async function pushMeetingBook(serverUrl: string, chair: ChairDevice, club: SampleClub, memberIds: readonly string[]): Promise<void> {
   const meetingIds = await pushRecords(serverUrl, chair, 'meetings', club.meetings.map((fields) => ({ fields })));
   const marks = club.marks.map(({ meeting, member, mark }) => {
@@ -106,6 +115,17 @@ export async function pushMeetingBook(serverUrl: string, chair: ChairDevice, clu
     return { id: markId(meetingId, memberId), fields: { meetingId, memberId, mark } };
   });
   await pushRecords(serverUrl, chair, 'attendance', marks);
+}
+
+/**
+ * A sample club's home-care and health books (plans, visits, readings, referrals, strike-outs),
+ * pushed after its register, `registerIds` as pushRegister returned them: the bench's phones
+ * pull a club with its years of care, as the practice book holds them.
+ */
+export async function pushCareBook(serverUrl: string, chair: ChairDevice, club: SampleClub, registerIds: readonly string[]): Promise<void> {
+  const care = careBookRecords(club, registerIds, () => uuidv7());
+  // In the order a phone's outbox would send them: a strike-out after what it strikes.
+  for (const collection of ['carePlans', 'visits', 'readings', 'referrals', 'strikeOuts'] as const) await pushRecords(serverUrl, chair, collection, care[collection]);
 }
 
 /** How far the server has applied this device's mutations (an empty push answers it). */
