@@ -15,6 +15,7 @@ import { createClubOnServer, createInvite, pushCareBook, pushMeetingBook, pushRe
 import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, repeat, type Figure } from './lib/figures';
 import { firstScreenScripts } from './phone/first-screen-scripts';
+import { healthPageFigure, visitSaveFigure } from './phone/care-figures';
 import { meetingBookFigure, rollCallTapFigure } from './phone/meeting-figures';
 
 /**
@@ -40,12 +41,19 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     ctx.log('phone: putting a 70-member club and the 20,000-member stress club on the server…');
     const small = sampleClub({ seed: 70, members: 70 });
     const stress = sampleClub({ seed: 20_000, members: STRESS_CLUB_MEMBERS });
+    let cared: { personId: string; readings: number } | undefined;
     const putOnServer = async (club: SampleClub): Promise<ChairDevice> => {
       const chair = await createClubOnServer(server.url, E2E_SETUP_CODE, club.club);
       // The small club with its five years of care and meetings; the stress club has members only.
       // The marks go last, so a phone holding all of them has pulled the whole club.
       const registerIds = await pushRegister(server.url, chair, club);
-      await pushCareBook(server.url, chair, club, registerIds);
+      const care = await pushCareBook(server.url, chair, club, registerIds);
+      // The figures of the care book use the person cared for with the most readings.
+      const inForce = new Set(care.carePlans.filter((p) => p.fields.endedOn === null).map((p) => p.fields.personId));
+      const counts = new Map<string, number>();
+      for (const r of care.readings) if (inForce.has(r.fields.personId)) counts.set(r.fields.personId, (counts.get(r.fields.personId) ?? 0) + 1);
+      const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+      if (top && !cared) cared = { personId: top[0], readings: top[1] };
       await pushMeetingBook(server.url, chair, club, registerIds);
       return chair;
     };
@@ -105,6 +113,11 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     ctx.log('phone: the meeting book…');
     figures.push(await meetingBookFigure(ctx, server.url, smallPhone, SAMPLE_HISTORY_YEARS));
     figures.push(await rollCallTapFigure(ctx, server.url, smallPhone));
+
+    ctx.log('phone: home care and health…');
+    if (!cared) throw new Error('the sample club has no one cared for');
+    figures.push(await visitSaveFigure(ctx, server.url, smallPhone, cared.personId));
+    figures.push(await healthPageFigure(ctx, server.url, smallPhone, cared.personId, cared.readings));
 
     ctx.log('phone: tap Save…');
     figures.push(await saveFigure(ctx, server.url, smallPhone));

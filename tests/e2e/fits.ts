@@ -105,3 +105,14 @@ export async function keysShownAsText(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/** A full-page screenshot at 360 px and the largest text size, for people to look at (not a check). */
+export async function screenshotAtLargest(page: Page, path: string): Promise<void> {
+  const original = page.viewportSize() ?? { width: 360, height: 640 };
+  await page.setViewportSize({ width: 360, height: original.height });
+  await page.evaluate(() => (document.documentElement.dataset.textSize = 'extraLarge'));
+  // The first two screens' worth: a five-year list below that is more of the same.
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 360, height: Math.min(1600, await page.evaluate(() => document.documentElement.scrollHeight)) } });
+  await page.setViewportSize(original);
+  await page.evaluate(() => (document.documentElement.dataset.textSize = localStorage.getItem('so-clb.textSize') ?? 'normal'));
+}

@@ -30,7 +30,10 @@ function VisitForm(props: { initial: VisitFields; name: string; volunteers: { va
   const save = book.onSubmit(async (fields) => {
     await createRecord(db, 'visits', fields);
     flash(t('visitSaved', { name: props.name }));
-    navigate(props.done, { replace: true });
+    // Measured at the door: the numbers go straight into the health book, then back.
+    const measured = fields.help.some((h) => h === 'bloodPressure' || h === 'pulse' || h === 'temperature');
+    const reading = `/health/readings/new?person=${fields.personId}&place=homeVisit&then=${encodeURIComponent(props.done)}`;
+    navigate(measured ? reading : props.done, { replace: true });
   });
   return (
     <BookFormView book={book} onSubmit={save} submitLabel={t('saveVisit')}>

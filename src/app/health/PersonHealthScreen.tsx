@@ -28,7 +28,7 @@ export function PersonHealthScreen({ id }: { id: string }) {
     return { person: person ?? null, readings, alert };
   }, [db, id, today]);
   const counted = useMemo(() => data?.readings.filter((r) => !r.struckOut) ?? [], [data]);
-  const labels = useMemo(() => ({ systolic: t('field.systolic'), diastolic: t('field.diastolic'), weight: t('field.weightKg') }), [t]);
+  const labels = useMemo(() => ({ date: t('field.takenOn'), systolic: t('field.systolic'), diastolic: t('field.diastolic'), weight: t('field.weightKg') }), [t]);
   if (!data) return <AppShell title={t('title')} back="/health">{null}</AppShell>;
   if (!data.person) {
     return (

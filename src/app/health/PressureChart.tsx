@@ -13,12 +13,15 @@ const BANDS: { from: number; to: number; color: string }[] = [
   { from: 180, to: 320, color: 'rgba(183, 28, 28, 0.18)' },
 ];
 
+/** Axis numbers large enough for older eyes. */
+const AXIS_FONT = '14px system-ui, sans-serif';
+
 /**
  * Blood pressure (and weight) over time, drawn by uPlot, which loads only with the
  * screens that draw. Days on the x axis; the grade bands behind, so a line climbing into
  * the red is seen without reading a number. The table beside it holds the same numbers.
  */
-export function PressureChart(props: { readings: readonly Reading[]; labels: { systolic: string; diastolic: string; weight: string } }) {
+export function PressureChart(props: { readings: readonly Reading[]; labels: { date: string; systolic: string; diastolic: string; weight: string } }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
@@ -32,9 +35,11 @@ export function PressureChart(props: { readings: readonly Reading[]; labels: { s
         width,
         height: Math.round(width * 0.6),
         scales: { x: { time: true }, mmHg: { range: [40, 220] }, kg: { auto: true } },
-        axes: [{}, { scale: 'mmHg' }, { scale: 'kg', side: 1, grid: { show: false } }],
+        axes: [{ font: AXIS_FONT }, { scale: 'mmHg', font: AXIS_FONT }, { scale: 'kg', side: 1, grid: { show: false }, font: AXIS_FONT }],
+        // The legend names the lines; the numbers are in the table below, not under a finger.
+        legend: { live: false },
         series: [
-          {},
+          { label: props.labels.date },
           { label: props.labels.systolic, scale: 'mmHg', stroke: '#b71c1c', width: 2, points: { show: true } },
           { label: props.labels.diastolic, scale: 'mmHg', stroke: '#1565c0', width: 2, points: { show: true } },
           { label: props.labels.weight, scale: 'kg', stroke: '#555', width: 1, dash: [6, 4] },

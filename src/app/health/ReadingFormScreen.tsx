@@ -16,7 +16,7 @@ import { useHealthStrings } from './strings';
 
 const resolver = domainResolver(readings.fieldsSchema);
 
-function ReadingForm({ initial, name }: { initial: ReadingFields; name: string }) {
+function ReadingForm({ initial, name, then }: { initial: ReadingFields; name: string; then: string }) {
   const { t } = useHealthStrings();
   const db = useDatabase();
   const [, navigate] = useLocation();
@@ -31,7 +31,7 @@ function ReadingForm({ initial, name }: { initial: ReadingFields; name: string }
       if (question) throw new UnusualValuesError(question);
       await createRecord(db, 'readings', fields);
       flash(`${name}: ${summary(fields)}`);
-      navigate(`/health/people/${initial.personId}`, { replace: true });
+      navigate(then, { replace: true });
     },
     (error) => (error instanceof UnusualValuesError ? error.sentence : null),
   );
@@ -56,7 +56,9 @@ export function NewReadingScreen() {
   const placeParam = search.get('place');
   const place: ReadingPlace = READING_PLACES.includes(placeParam as ReadingPlace) ? (placeParam as ReadingPlace) : 'meeting';
   const person = useLiveQuery(() => recordById(db, 'members', personId).then((m) => m ?? null), [db, personId]);
-  const back = `/health/people/${personId}`;
+  // After a visit that measured: back where the visit was logged from. Only an address of this app.
+  const then = search.get('then');
+  const back = then?.startsWith('/') && !then.startsWith('//') ? then : `/health/people/${personId}`;
   if (person === undefined) return <AppShell title={t('newReading')} back={back}>{null}</AppShell>;
   return (
     <AppShell title={person ? person.fullName : t('newReading')} back={back}>
@@ -65,7 +67,7 @@ export function NewReadingScreen() {
       ) : !mayWrite ? (
         <p className="notice">{t('readOnly')}</p>
       ) : (
-        <ReadingForm initial={newReadingFields(person.id, todayOn(), place)} name={person.fullName} />
+        <ReadingForm initial={newReadingFields(person.id, todayOn(), place)} name={person.fullName} then={back} />
       )}
     </AppShell>
   );

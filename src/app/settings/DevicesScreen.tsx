@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { liveRecords } from '../../local/queries';
 import { formatDateTime } from '../../domain/dates';
 import type { DeviceSummary } from '../../domain/protocol';
 import { useDatabase } from '../database-context';
@@ -22,6 +24,8 @@ export function DevicesScreen({ ownDeviceId }: { ownDeviceId: string }) {
   const [confirming, setConfirming] = useState<{ id: string; action: 'revoke' | 'handChair' } | null>(null);
   const [handedTo, setHandedTo] = useState<string | null>(null);
   const isChair = useDeviceRole() === 'chair';
+  // A volunteer's phone is named with its volunteer (tied on the invite).
+  const names = useLiveQuery(async () => new Map((await liveRecords(db, 'members')).map((m) => [m.id, m.fullName])), [db]);
 
   const [reloads, setReloads] = useState(0);
 
@@ -84,6 +88,7 @@ export function DevicesScreen({ ownDeviceId }: { ownDeviceId: string }) {
               </span>
               <span className="field__hint">
                 {t(`deviceRole.${device.role}`)}
+                {device.memberId && names?.get(device.memberId) ? ` (${names.get(device.memberId)})` : ''}
                 {' · '}
                 {device.revokedAt
                   ? t('devices.revokedOn', { when: formatDateTime(device.revokedAt) })

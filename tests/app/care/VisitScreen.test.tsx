@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { newCarePlanFields } from '../../../src/domain/care-plans';
 import { todayOn } from '../../../src/domain/dates';
-import { newReadingFields } from '../../../src/domain/readings';
+import { newReadingFields, type Reading } from '../../../src/domain/readings';
 import { newVisitFields, type Visit } from '../../../src/domain/visits';
 import { currentClubId, META } from '../../../src/local/device';
 import type { ClubBookDatabase } from '../../../src/local/database';
@@ -84,5 +84,22 @@ describe("a volunteer's phone", () => {
 
     await createRecord(db, 'referrals', { personId: ong.id, referredOn: todayOn(), referredTo: 'Trạm y tế xã', note: null });
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Việc cần làm ngay' })).getByRole('link').textContent).toBe('Lê Văn Ông: huyết áp 185/115. Cần đo lại trong tuần.'));
+  });
+
+  it('goes on from a visit that measured the pressure to its reading, kept as taken at home, then back to my people', async () => {
+    const user = userEvent.setup();
+    let people: Awaited<ReturnType<typeof volunteerPhone>> | undefined;
+    const { db } = await renderApp({ before: async (db) => void (people = await volunteerPhone(db)) });
+    const { ong } = people!;
+    await user.click((await screen.findAllByRole('link', { name: /Lê Văn Ông/ }))[0]!);
+    await user.click(await screen.findByRole('checkbox', { name: 'Đo huyết áp' }));
+    await user.click(screen.getByRole('button', { name: 'Lưu lần thăm' }));
+    await user.type(await screen.findByLabelText('Huyết áp số trên (tâm thu)'), '150');
+    await user.keyboard('95');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await screen.findByRole('heading', { name: 'Người tôi chăm sóc' });
+    expect(await db.records<Reading>('readings').toArray()).toEqual([expect.objectContaining({ personId: ong.id, systolic: 150, diastolic: 95, place: 'homeVisit' })]);
+    // Her own high reading is now a task of this volunteer's: measure again.
+    expect(await screen.findByRole('link', { name: 'Lê Văn Ông: huyết áp 150/95. Cần đo lại trong tuần.' })).toBeTruthy();
   });
 });

@@ -5,6 +5,8 @@ import { readConnection } from '../../../src/sync/connection';
 import { connectNewClub, createInvite, joinClub, listDevices } from '../../../src/sync/club-server';
 import { ClubBookDatabase } from '../../../src/local/database';
 import { SETUP_CODE, startRealServer } from '../../sync/real-server';
+import { createRecord } from '../../../src/local/write';
+import { memberFields } from '../../domain/fixtures';
 import { renderApp } from '../render-app';
 
 /** The chair's list of the club's phones, against the real server: handing the chair over. */
@@ -46,5 +48,21 @@ describe('the club’s phones', () => {
         ['Máy của cô Hoa', 'chair'],
       ]),
     );
+  });
+
+  it("names a volunteer's phone with the volunteer its invite was tied to", async () => {
+    await renderApp({
+      path: '/settings/devices',
+      before: async (db) => {
+        const hoa = await createRecord(db, 'members', memberFields({ fullName: 'Nguyễn Thị Hoa', roles: ['volunteer'] }));
+        await connectNewClub(db, { serverUrl: server.url, setupCode: SETUP_CODE, deviceName: 'Máy của bác Minh' });
+        const volunteer = new ClubBookDatabase(`devices-test-${crypto.randomUUID()}`);
+        await joinClub(volunteer, { serverUrl: server.url, code: (await createInvite(db, 'volunteer', { memberId: hoa.id })).code, deviceName: 'Máy chị Hoa' });
+      },
+    });
+    const row = (await screen.findByText('Máy chị Hoa')).closest('li')!;
+    expect(within(row).getByText(/Tình nguyện viên \(Nguyễn Thị Hoa\)/)).toBeTruthy();
+    // A phone of no one in particular says only its role.
+    expect(within((await screen.findByText(/Máy của bác Minh/)).closest('li')!).queryByText(/\(Nguyễn/)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import playwrightConfig from '../../../playwright.config';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 
@@ -40,7 +42,17 @@ export async function withPhone<T>(chromiumPath: string, profileDir: string, wor
   const context = await launchPhone(chromiumPath, profileDir);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    return await work(page, context);
+    try {
+      return await work(page, context);
+    } catch (error) {
+      // What the phone showed when a figure could not be taken: the first thing to look at.
+      const shot = join(tmpdir(), `so-clb-bench-failure-${Date.now()}.png`);
+      await page.screenshot({ path: shot, fullPage: true }).then(
+        () => console.error(`bench: the phone's screen when it failed: ${shot}`),
+        () => undefined,
+      );
+      throw error;
+    }
   } finally {
     await context.close();
   }

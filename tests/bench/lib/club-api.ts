@@ -122,10 +122,11 @@ export async function pushMeetingBook(serverUrl: string, chair: ChairDevice, clu
  * pushed after its register, `registerIds` as pushRegister returned them: the bench's phones
  * pull a club with its years of care, as the practice book holds them.
  */
-export async function pushCareBook(serverUrl: string, chair: ChairDevice, club: SampleClub, registerIds: readonly string[]): Promise<void> {
+export async function pushCareBook(serverUrl: string, chair: ChairDevice, club: SampleClub, registerIds: readonly string[]) {
   const care = careBookRecords(club, registerIds, () => uuidv7());
   // In the order a phone's outbox would send them: a strike-out after what it strikes.
   for (const collection of ['carePlans', 'visits', 'readings', 'referrals', 'strikeOuts'] as const) await pushRecords(serverUrl, chair, collection, care[collection]);
+  return care;
 }
 
 /** How far the server has applied this device's mutations (an empty push answers it). */

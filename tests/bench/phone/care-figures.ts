@@ -56,6 +56,8 @@ export async function visitSaveFigure(ctx: BenchContext, serverUrl: string, prof
         await armClickToMark(page, save, SAVED_MARK);
         await save.tap();
         const ms = await clickToMark(page);
+        // A visit that measured goes on to its reading: back to the person for the next run.
+        await page.goto(`${serverUrl}/care/people/${personId}`);
         await page.getByRole('link', { name: /Ghi lần thăm/ }).waitFor();
         return ms;
       },
