@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
-  workers: 1,
+  // Two: the machines have two cores, and each spec file has its own server and port.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {

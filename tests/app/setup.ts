@@ -7,3 +7,15 @@ afterEach(() => {
   localStorage.clear();
 });
 window.scrollTo = () => {};
+// jsdom has no media queries; uPlot asks one (the screen's pixel ratio) as it loads.
+window.matchMedia ??= (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }) as MediaQueryList;

@@ -116,3 +116,17 @@ export async function screenshotAtLargest(page: Page, path: string): Promise<voi
   await page.setViewportSize(original);
   await page.evaluate(() => (document.documentElement.dataset.textSize = localStorage.getItem('so-clb.textSize') ?? 'normal'));
 }
+
+/**
+ * A screen as its people see it: at 320 and 360 px and every text size nothing scrolls
+ * sideways and no text is cut, axe finds nothing, every target is big enough to tap, and no
+ * i18next key shows instead of words.
+ */
+export async function checkScreen(page: Page, screen: string): Promise<void> {
+  // SCREENSHOT_DIR=… keeps each screen as its people see it at its largest: 360 px, the largest text.
+  if (process.env.SCREENSHOT_DIR) await screenshotAtLargest(page, `${process.env.SCREENSHOT_DIR}/${screen.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`);
+  await expectFitsEverywhere(page, screen);
+  await expectAxeClean(page, screen);
+  expect(await smallTargets(page), `${screen}: targets under 48 px`).toEqual([]);
+  expect(await keysShownAsText(page), `${screen}: keys shown instead of words`).toEqual([]);
+}

@@ -36,6 +36,7 @@ test('the app runs under its CSP: a club, the server, an invite with its QR code
   await expect(page.getByText(`Đã nối với ${server.url}.`)).toBeVisible();
 
   await page.getByRole('link', { name: 'Mời thêm máy' }).click();
+  await page.getByRole('radio', { name: 'Ban chủ nhiệm' }).click();
   await page.getByRole('button', { name: 'Tạo mã mời' }).click();
   await expect(page.getByTestId('invite-code')).toHaveText(/^[2-9A-HJ-NP-Z]{8}$/);
   const qr = page.getByRole('img', { name: /QR/ });

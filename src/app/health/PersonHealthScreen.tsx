@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { formatDate, todayOn } from '../../domain/dates';
 import { bmiOf, flagOf, gradeOf, healthAlerts } from '../../domain/health-figures';
 import { bmiClass } from '../../domain/health-grades';
-import { healthRecords, readingsOfPerson } from '../../local/care-queries';
+import { readingsOfPerson, referralsOfPerson } from '../../local/care-queries';
 import { recordById } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
@@ -12,8 +12,10 @@ import { AppShell } from '../ui/AppShell';
 import { StrikeOutButton } from '../ui/StrikeOutButton';
 import { useHealthStrings } from './strings';
 
-// uPlot comes with the screens that draw, never with the first screen.
-const PressureChart = lazy(() => import('./PressureChart').then((m) => ({ default: m.PressureChart })));
+// uPlot comes with the screens that draw, never with the first screen; it starts loading with
+// this screen's code, while the person's readings are read, not after them.
+const chartModule = import('./PressureChart');
+const PressureChart = lazy(() => chartModule.then((m) => ({ default: m.PressureChart })));
 
 /** A person's health: what to do now, the trend as a chart, and every reading as a plain table. */
 export function PersonHealthScreen({ id }: { id: string }) {
@@ -23,8 +25,10 @@ export function PersonHealthScreen({ id }: { id: string }) {
   const mayStrike = useMayWrite('strikeOuts');
   const today = todayOn();
   const data = useLiveQuery(async () => {
-    const [person, readings, health] = await Promise.all([recordById(db, 'members', id), readingsOfPerson(db, id), healthRecords(db)]);
-    const alert = healthAlerts(health.readings.filter((r) => r.personId === id), health.referrals.filter((r) => r.personId === id), today)[0] ?? null;
+    // Only this person's records, by their index: a five-year club holds thousands of readings.
+    const [person, readings, referrals] = await Promise.all([recordById(db, 'members', id), readingsOfPerson(db, id), referralsOfPerson(db, id)]);
+    const standing = <R extends { struckOut: unknown }>(list: R[]) => list.filter((r) => !r.struckOut);
+    const alert = healthAlerts(standing(readings), standing(referrals), today)[0] ?? null;
     return { person: person ?? null, readings, alert };
   }, [db, id, today]);
   const counted = useMemo(() => data?.readings.filter((r) => !r.struckOut) ?? [], [data]);

@@ -51,6 +51,28 @@ export async function withPhone<T>(chromiumPath: string, profileDir: string, wor
         () => console.error(`bench: the phone's screen when it failed: ${shot}`),
         () => undefined,
       );
+      // And what its book held, store by store.
+      const held = await page
+        .evaluate(
+          () =>
+            new Promise<Record<string, number>>((resolve, reject) => {
+              const open = indexedDB.open('so-clb');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const db = open.result;
+                const names = [...db.objectStoreNames];
+                const tx = db.transaction(names);
+                const counts: Record<string, number> = {};
+                for (const name of names) tx.objectStore(name).count().onsuccess = (e) => (counts[name] = (e.target as IDBRequest<number>).result);
+                tx.oncomplete = () => {
+                  db.close();
+                  resolve(counts);
+                };
+              };
+            }),
+        )
+        .catch(() => null);
+      if (held) console.error(`bench: the phone's stores when it failed: ${JSON.stringify(held)}`);
       throw error;
     }
   } finally {
