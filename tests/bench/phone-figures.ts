@@ -9,7 +9,7 @@ import { SAMPLE_HISTORY_YEARS, STRESS_CLUB_MEMBERS, sampleClub, type SampleClub 
 import { SAVED_MARK } from '../../src/local/write';
 import { passesFilter } from '../../src/app/members/member-filters';
 import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
-import { slowDown, withPhone as withChromiumPhone } from './lib/chromium';
+import { phoneStores, slowDown, withPhone as withChromiumPhone } from './lib/chromium';
 import { freePort } from './lib/child-server';
 import { createClubOnServer, createInvite, pushCareBook, pushMeetingBook, pushRegister, type ChairDevice } from './lib/club-api';
 import type { BenchContext, BenchSuite } from './lib/context';
@@ -144,26 +144,14 @@ function withPhone<T>(ctx: BenchContext, profile: string, work: (page: Page, con
 
 /** Until the phone holds `count` records of a collection (polled in its IndexedDB: set-up, not timing). */
 async function waitForRecords(page: Page, serverUrl: string, collection: string, count: number): Promise<void> {
-  // The app open on its home goes on pulling what it has not yet.
+  // The app open on its home goes on pulling what it has not yet. Polled from here: a page
+  // function that returns a promise is a truthy value to waitForFunction, which then waits
+  // for nothing (seen as a phone that went offline with half its club).
   await page.goto(serverUrl);
-  await page.waitForFunction(
-    ([store, n]) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('so-clb');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(store)) return resolve(false);
-          const counted = db.transaction(store).objectStore(store).count();
-          counted.onsuccess = () => {
-            db.close();
-            resolve(counted.result >= n);
-          };
-        };
-        open.onerror = () => resolve(false);
-      }),
-    [collection, count] as const,
-    { timeout: 600_000, polling: 500 },
-  );
+  for (const started = Date.now(); Date.now() - started < 600_000; await page.waitForTimeout(500)) {
+    if (((await phoneStores(page))[collection] ?? 0) >= count) return;
+  }
+  throw new Error(`the phone did not get its ${count} ${collection} in 10 minutes`);
 }
 
 /** Until the register's "N người" line says `expected` (polled: for set-up, not timing). */

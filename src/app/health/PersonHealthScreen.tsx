@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { formatDate, todayOn } from '../../domain/dates';
 import { bmiOf, flagOf, gradeOf, healthAlerts } from '../../domain/health-figures';
@@ -17,6 +17,9 @@ import { useHealthStrings } from './strings';
 const chartModule = import('./PressureChart');
 const PressureChart = lazy(() => chartModule.then((m) => ({ default: m.PressureChart })));
 
+/** The table starts with the last two years of monthly readings; the chart shows them all. */
+const FIRST_ROWS = 24;
+
 /** A person's health: what to do now, the trend as a chart, and every reading as a plain table. */
 export function PersonHealthScreen({ id }: { id: string }) {
   const { t } = useHealthStrings();
@@ -24,6 +27,7 @@ export function PersonHealthScreen({ id }: { id: string }) {
   const mayRecord = useMayWrite('readings');
   const mayStrike = useMayWrite('strikeOuts');
   const today = todayOn();
+  const [allRows, setAllRows] = useState(false);
   const data = useLiveQuery(async () => {
     // Only this person's records, by their index: a five-year club holds thousands of readings.
     const [person, readings, referrals] = await Promise.all([recordById(db, 'members', id), readingsOfPerson(db, id), referralsOfPerson(db, id)]);
@@ -76,7 +80,7 @@ export function PersonHealthScreen({ id }: { id: string }) {
       <h2 className="section-title">{t('readingsTitle', { count: counted.length })}</h2>
       {data.readings.length === 0 && <p className="empty">{t('readingsNone')}</p>}
       <ul className="record-list">
-        {data.readings.map((reading) => {
+        {(allRows ? data.readings : data.readings.slice(0, FIRST_ROWS)).map((reading) => {
           const grade = gradeOf(reading);
           const value = bmiOf(reading, counted);
           return (
@@ -106,6 +110,13 @@ export function PersonHealthScreen({ id }: { id: string }) {
           );
         })}
       </ul>
+      {!allRows && data.readings.length > FIRST_ROWS && (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setAllRows(true)}>
+            {t('showAllReadings', { count: data.readings.length })}
+          </button>
+        </div>
+      )}
     </AppShell>
   );
 }

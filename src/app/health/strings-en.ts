@@ -69,6 +69,8 @@ export const healthEn = {
   readingsTitle_one: 'Readings ({{count}})',
   readingsTitle_other: 'Readings ({{count}})',
   readingsNone: 'No readings yet.',
+  showAllReadings_one: 'Show the {{count}} reading',
+  showAllReadings_other: 'Show all {{count}} readings',
   pulseValue: 'pulse {{value}}',
   bmiValue: 'BMI {{value}} ({{cls}})',
   strikeWhat: 'the reading of {{date}}',

@@ -63,6 +63,7 @@ export const healthVi = {
   personRecheck: 'Huyết áp {{systolic}}/{{diastolic}} ngày {{date}}. Cần đo lại trước {{by}}.',
   readingsTitle_other: 'Các lần đo ({{count}})',
   readingsNone: 'Chưa có lần đo nào.',
+  showAllReadings_other: 'Xem cả {{count}} lần đo',
   pulseValue: 'mạch {{value}}',
   bmiValue: 'BMI {{value}} ({{cls}})',
   strikeWhat: 'lần đo ngày {{date}}',

@@ -52,30 +52,33 @@ export async function withPhone<T>(chromiumPath: string, profileDir: string, wor
         () => undefined,
       );
       // And what its book held, store by store.
-      const held = await page
-        .evaluate(
-          () =>
-            new Promise<Record<string, number>>((resolve, reject) => {
-              const open = indexedDB.open('so-clb');
-              open.onerror = () => reject(open.error);
-              open.onsuccess = () => {
-                const db = open.result;
-                const names = [...db.objectStoreNames];
-                const tx = db.transaction(names);
-                const counts: Record<string, number> = {};
-                for (const name of names) tx.objectStore(name).count().onsuccess = (e) => (counts[name] = (e.target as IDBRequest<number>).result);
-                tx.oncomplete = () => {
-                  db.close();
-                  resolve(counts);
-                };
-              };
-            }),
-        )
-        .catch(() => null);
+      const held = await phoneStores(page).catch(() => null);
       if (held) console.error(`bench: the phone's stores when it failed: ${JSON.stringify(held)}`);
       throw error;
     }
   } finally {
     await context.close();
   }
+}
+
+/** How many records each store of the phone's book holds (for a bench that must know what the phone has). */
+export function phoneStores(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('so-clb');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const counts: Record<string, number> = {};
+          for (const name of names) tx.objectStore(name).count().onsuccess = (e) => (counts[name] = (e.target as IDBRequest<number>).result);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
 }
