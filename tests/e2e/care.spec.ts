@@ -34,6 +34,8 @@ function stored(page: Page, collection: 'carePlans' | 'visits' | 'readings' | 'r
 }
 
 test('a volunteer joins, logs a visit offline in two taps, the chair sees it after sync; a reading of 185/115 on the chair’s phone puts the person on its urgent list and gives the volunteer a task, which her referral turns into a re-check; a struck-out visit leaves the figures', async ({ browser }) => {
+  // Two phones and a server stopped and started, beside another spec file's: more than the default minute.
+  test.setTimeout(120_000);
   const chair = await newPhone(browser);
   await makeClubBook(chair, server.url);
   await chair.getByRole('link', { name: '+ Thêm thành viên' }).first().click();

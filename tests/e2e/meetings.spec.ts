@@ -15,6 +15,8 @@ const badge = (page: Page) => page.getByTestId('save-badge-text');
 const networkBack = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 
 test('a meeting and its roll call made with the server stopped, kept through a reload, and on the board’s phone once it returns', async ({ browser }) => {
+  // Two phones and a server stopped and started, beside another spec file's: more than the default minute.
+  test.setTimeout(120_000);
   const chair = await newPhone(browser);
   await makeClubBook(chair, server.url);
   await chair.getByRole('link', { name: '+ Thêm thành viên' }).first().click();
