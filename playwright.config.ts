@@ -7,8 +7,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
-  // Two: the machines have two cores, and each spec file has its own server and port.
-  workers: 2,
+  // One at a time: with two, the meeting book's two-phone test once found the board's phone
+  // without its tabs (not yet understood); on two cores the gain was a minute.
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   use: {
