@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
-import { addMember, makeClubBook, newPhone } from './phone';
+import { ClubServer } from '../lib/club-server';
+import { addMember, connectChair, makeClubBook, newPhone } from './phone';
 
 /**
  * Home care with no network (issue 11): a volunteer's phone joins by an invite the chair
@@ -60,12 +60,7 @@ test('a volunteer joins, logs a visit offline in two taps, the chair sees it aft
   await expect(chair.getByRole('link', { name: /Trần Thị Bảy/ })).toContainText('Chưa được thăm');
 
   // Connected; an invite for Hoa's own phone.
-  await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
-  await chair.getByRole('link', { name: 'Nối với máy chủ' }).click();
-  await chair.getByLabel('Mã thiết lập').fill(E2E_SETUP_CODE);
-  await chair.getByLabel('Tên máy này').fill('Máy chủ nhiệm');
-  await chair.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();
-  await expect(badge(chair)).toContainText('đã gửi hết');
+  await connectChair(chair);
   await chair.getByRole('link', { name: 'Mời thêm máy' }).click();
   await chair.getByRole('radio', { name: 'Tình nguyện viên' }).click();
   await chair.getByRole('button', { name: 'Tạo mã mời' }).click();

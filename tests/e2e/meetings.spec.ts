@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
-import { addMember, makeClubBook, newPhone } from './phone';
+import { ClubServer } from '../lib/club-server';
+import { addMember, connectChair, makeClubBook, newPhone } from './phone';
 
 /**
  * The month's meeting held with no network (issue 10): the chair opens it, calls the roll,
@@ -27,12 +27,7 @@ test('a meeting and its roll call made with the server stopped, kept through a r
   await addMember(chair, { name: 'Lê Thị Hoa', birthYear: '1961' });
 
   // Connected, with the board's phone in the club.
-  await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
-  await chair.getByRole('link', { name: 'Nối với máy chủ' }).click();
-  await chair.getByLabel('Mã thiết lập').fill(E2E_SETUP_CODE);
-  await chair.getByLabel('Tên máy này').fill('Máy chủ nhiệm');
-  await chair.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();
-  await expect(badge(chair)).toContainText('đã gửi hết');
+  await connectChair(chair);
   await chair.getByRole('link', { name: 'Mời thêm máy' }).click();
   await chair.getByRole('radio', { name: 'Ban chủ nhiệm' }).click();
   await chair.getByRole('button', { name: 'Tạo mã mời' }).click();

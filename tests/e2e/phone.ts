@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
+import { E2E_SETUP_CODE } from '../lib/club-server';
 
 /**
  * A phone with a real profile on disk (not an incognito context): Chromium only calls an
@@ -87,4 +88,14 @@ export async function addMember(
   await page.getByText('Vào từ trước, không rõ ngày', { exact: true }).click();
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByRole('link', { name: new RegExp(member.name) })).toBeVisible();
+}
+
+/** The chair connects the book made on the phone (Settings → Server), and waits until all of it is sent. */
+export async function connectChair(chair: Page): Promise<void> {
+  await chair.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await chair.getByRole('link', { name: 'Nối với máy chủ' }).click();
+  await chair.getByLabel('Mã thiết lập').fill(E2E_SETUP_CODE);
+  await chair.getByLabel('Tên máy này').fill('Máy chủ nhiệm');
+  await chair.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();
+  await expect(chair.getByTestId('save-badge-text')).toContainText('đã gửi hết');
 }
