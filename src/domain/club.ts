@@ -3,6 +3,7 @@ import { defineCollection } from './collection';
 import { dongSchema } from './money';
 import { calendarDate, optionalText, text, wholeNumber } from './validation';
 import { DEVICE_ROLES } from './record';
+import { INTEREST_METHODS, REPAYMENT_PATTERNS } from './loans';
 
 export const AREA_TYPES = ['plains', 'mountains'] as const;
 
@@ -19,6 +20,8 @@ export const DEFAULT_ATTENDANCE_TARGET_PERCENT = 80;
 export const DEFAULT_CARE_VOLUNTEERS_TARGET = 10;
 export const DEFAULT_CARED_FOR_TARGET = 5;
 export const DEFAULT_VISITS_PER_WEEK_TARGET = 3;
+/** Monthly dues per member: clubs collect 5,000–20,000 đồng; each sets its own. */
+export const DEFAULT_MONTHLY_DUES = 10_000;
 
 /**
  * The club's profile and its rules. One record per club, whose id is the club id.
@@ -49,6 +52,13 @@ export const club = defineCollection({
     caredForTarget: wholeNumber(0, 500, 'validation.careTarget'),
     /** Visits a week each volunteer makes. */
     visitsPerWeekTarget: wholeNumber(1, 21, 'validation.visitsPerWeek'),
+    /** The loan fund's rules for new loans (each loan keeps a copy of those in force when it was made). */
+    loanMethod: z.enum(INTEREST_METHODS, { error: 'validation.invalidValue' }),
+    loanPattern: z.enum(REPAYMENT_PATTERNS, { error: 'validation.invalidValue' }),
+    loanRoundTo: z.union([z.literal(1), z.literal(100), z.literal(1000)], { error: 'validation.invalidValue' }),
+    monthlyDues: dongSchema.check(z.lte(10_000_000, { error: 'validation.money' })),
+    /** Which fund the dues go to (LEDGER.md: the operating fund, or the income fund by the club's rule). */
+    duesTo: z.enum(['operatingFund', 'incomeFund'], { error: 'validation.invalidValue' }),
   },
   // The meeting book (schema version 2) brought these: an older app's club gets the defaults.
   added: {
@@ -58,6 +68,12 @@ export const club = defineCollection({
     careVolunteersTarget: { since: 3, default: DEFAULT_CARE_VOLUNTEERS_TARGET },
     caredForTarget: { since: 3, default: DEFAULT_CARED_FOR_TARGET },
     visitsPerWeekTarget: { since: 3, default: DEFAULT_VISITS_PER_WEEK_TARGET },
+    // The loan fund (schema version 4).
+    loanMethod: { since: 4, default: 'flat' },
+    loanPattern: { since: 4, default: 'equal' },
+    loanRoundTo: { since: 4, default: 1 },
+    monthlyDues: { since: 4, default: DEFAULT_MONTHLY_DUES },
+    duesTo: { since: 4, default: 'operatingFund' },
   },
   read: DEVICE_ROLES,
   write: ['chair', 'board'],
@@ -85,5 +101,10 @@ export function newClubFields(): ClubFields {
     careVolunteersTarget: DEFAULT_CARE_VOLUNTEERS_TARGET,
     caredForTarget: DEFAULT_CARED_FOR_TARGET,
     visitsPerWeekTarget: DEFAULT_VISITS_PER_WEEK_TARGET,
+    loanMethod: 'flat',
+    loanPattern: 'equal',
+    loanRoundTo: 1,
+    monthlyDues: DEFAULT_MONTHLY_DUES,
+    duesTo: 'operatingFund',
   };
 }

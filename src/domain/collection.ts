@@ -35,6 +35,11 @@ export interface CollectionDefinition<Fields extends object = object> {
    * with the volunteer role writes such records only in that member's name.
    */
   signedBy?: string;
+  /**
+   * A rule about who may write this particular record, beyond `write` (a write-off is the
+   * chair's): the message key of the refusal, or null. The phone and the server both ask it.
+   */
+  writeRule?: (fields: Record<string, unknown>, role: DeviceRole) => string | null;
 }
 
 type Check<T> = (value: T, ctx: z.core.$RefinementCtx<T>) => void;
@@ -52,6 +57,7 @@ export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
   write: readonly DeviceRole[];
   localIndexes?: readonly string[];
   signedBy?: keyof Shape & string;
+  writeRule?: (fields: Record<string, unknown>, role: DeviceRole) => string | null;
   /**
    * Fields added later, each with the schema version that added it and its default: a
    * record from an app older than that gets the default, never a refusal (upgrades keep
@@ -76,6 +82,7 @@ export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
     write: spec.write,
     localIndexes: spec.localIndexes ?? [],
     ...(spec.signedBy ? { signedBy: spec.signedBy } : {}),
+    ...(spec.writeRule ? { writeRule: spec.writeRule } : {}),
   } satisfies CollectionDefinition<Fields>;
 }
 
@@ -107,4 +114,10 @@ export function canRead(collection: CollectionDefinition, role: DeviceRole): boo
 
 export function canWrite(collection: CollectionDefinition, role: DeviceRole): boolean {
   return collection.write.includes(role);
+}
+
+/** Why this role may not write this record (the message key), or null when it may. */
+export function writeRefusal(collection: CollectionDefinition, fields: Record<string, unknown>, role: DeviceRole): string | null {
+  if (!canWrite(collection, role)) return 'sync.roleCannotWrite';
+  return collection.writeRule?.(fields, role) ?? null;
 }

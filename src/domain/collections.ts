@@ -1,4 +1,9 @@
 import { attendance } from './attendance';
+import { cashCounts, reopenings } from './cash-counts';
+import { entries } from './entries';
+import { loanApplications } from './loan-applications';
+import { loans } from './loans';
+import { reviewChecks } from './review-items';
 import { carePlans } from './care-plans';
 import type { CollectionDefinition } from './collection';
 import { club } from './club';
@@ -23,6 +28,12 @@ export const COLLECTIONS = {
   readings,
   referrals,
   strikeOuts,
+  entries,
+  loanApplications,
+  loans,
+  cashCounts,
+  reopenings,
+  reviewChecks,
 } as const satisfies Record<string, CollectionDefinition>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -117,3 +117,16 @@ export function lastDayOfMonth(month: string): CalendarDate {
   const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   return fromDay(dayOf(m === 12 ? year + 1 : year, m === 12 ? 1 : m + 1, 1) - 1);
 }
+
+/**
+ * The same day `months` later ("due on the 15th of each month"); a month without that day
+ * takes its last day (31 January + 1 month is 28 or 29 February).
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = Number(lastDayOfMonth(`${year}-${month < 10 ? '0' : ''}${month}`).slice(8, 10));
+  const day = Math.min(Number(date.slice(8, 10)), last);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}

@@ -11,8 +11,10 @@ import type { DeviceRole } from './record';
  * 2: the meeting book (meetings, attendance; the club's meeting day and attendance target).
  * 3: home care and health (care plans, visits, readings, referrals, strike-outs; people in
  *    the register who are not members; the club's home-care targets).
+ * 4: the loan fund (entries, loan applications, loans, cash counts, reopenings, review
+ *    checks; the club's loan method, pattern, rounding, dues and where the dues go).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** The server accepts the current schema and the one before it; older phones get 426. */
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = Math.max(1, SCHEMA_VERSION - 1);
 

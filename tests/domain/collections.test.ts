@@ -13,7 +13,7 @@ describe('the collection registry', () => {
 
   it('finds a collection by the name a push names, and nothing for an unknown or inherited name', () => {
     expect(findCollection('members')).toBe(COLLECTIONS.members);
-    expect(findCollection('loans')).toBeUndefined();
+    expect(findCollection('savingsGroups')).toBeUndefined();
     expect(findCollection('toString')).toBeUndefined();
     expect(findCollection('__proto__')).toBeUndefined();
     expect(findCollection('constructor')).toBeUndefined();

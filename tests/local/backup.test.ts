@@ -282,7 +282,7 @@ describe('import refuses and loses nothing', () => {
     const { db } = await clubBook();
     const backup = JSON.parse(await backupText(db)) as Backup;
     await refusal(db, { ...backup, formatVersion: 2 }, 'backup.newerApp');
-    await refusal(db, { ...backup, collections: { ...backup.collections, loans: [] } }, 'backup.newerApp');
+    await refusal(db, { ...backup, collections: { ...backup.collections, savingsGroups: [] } }, 'backup.newerApp');
   });
 
   it('loses nothing when the phone fills up during an import', async () => {

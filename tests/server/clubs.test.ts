@@ -82,6 +82,11 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
       careVolunteersTarget: 10,
       caredForTarget: 5,
       visitsPerWeekTarget: 3,
+      loanMethod: 'flat',
+      loanPattern: 'equal',
+      loanRoundTo: 1,
+      monthlyDues: 10_000,
+      duesTo: 'operatingFund',
       version: 1,
     });
   });

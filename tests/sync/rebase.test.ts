@@ -109,7 +109,7 @@ describe('applyPage', () => {
   it('ignores collections this app version does not know', async () => {
     const db = freshDatabase();
     await joinClub(db);
-    await applyPage(db, { ...page([]), changes: [{ collection: 'loans', id: 'x', record: { id: 'x' } }] });
+    await applyPage(db, { ...page([]), changes: [{ collection: 'savingsGroups', id: 'x', record: { id: 'x' } }] });
     expect(await db.serverCopies.count()).toBe(0);
   });
 

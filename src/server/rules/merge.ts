@@ -56,6 +56,8 @@ export function decide(mutation: Mutation, context: MutationContext): Outcome {
   if (signedBy && pusher.role === 'volunteer' && pusher.memberId && Object.hasOwn(data, signedBy) && data[signedBy] !== pusher.memberId) {
     return reject('forbidden', 'sync.notInOwnName', signedBy);
   }
+  const refusal = collection.writeRule?.({ ...(context.held?.record ?? {}), ...data }, pusher.role);
+  if (refusal) return reject('forbidden', refusal);
   // The club's own record is the club: its id is the club id, and it cannot be deleted.
   if (collection.name === 'club') {
     if (mutation.id !== pusher.clubId) return reject('forbidden', 'sync.otherClub');

@@ -1,0 +1,164 @@
+import * as z from 'zod/mini';
+import { defineCollection } from './collection';
+import { ACCOUNTS, MAX_LINE_AMOUNT, linesBalance, type Account, type Line } from './ledger';
+import type { DeviceRole } from './record';
+import { calendarDate, optionalText } from './validation';
+
+/** Who sees the club's money: the board. Volunteers see none of it (the server sends them none). */
+export const FUND_READERS = ['chair', 'board', 'treasurer'] as const satisfies readonly DeviceRole[];
+/** Who records money: the treasurer, and the chair beside them. */
+export const FUND_WRITERS = ['chair', 'treasurer'] as const satisfies readonly DeviceRole[];
+
+/** What an entry records (LEDGER.md, "Entry types and their lines"). */
+export const ENTRY_TYPES = [
+  'opening',
+  'seed',
+  'disbursement',
+  'repayment',
+  'dues',
+  'donation',
+  'expense',
+  'transfer',
+  'writeOff',
+  'recovery',
+  'overShort',
+  'suspenseCleared',
+  'reversal',
+] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/** The types that a person records from the fund book's "record" screen, each a few taps. */
+export const SIMPLE_ENTRY_TYPES = ['dues', 'donation', 'expense', 'transfer', 'seed'] as const satisfies readonly EntryType[];
+
+/** Which accounts each type may debit and credit. Reversals mirror any entry: checked against it instead. */
+const TEMPLATES: Record<Exclude<EntryType, 'reversal'>, { debit: readonly Account[]; credit: readonly Account[]; loan: 'none' | 'required' | 'lines' }> = {
+  opening: { debit: ['cash', 'bank', 'loans', 'suspense'], credit: ['incomeFund', 'operatingFund', 'suspense'], loan: 'lines' },
+  seed: { debit: ['cash', 'bank'], credit: ['incomeFund'], loan: 'none' },
+  disbursement: { debit: ['loans'], credit: ['cash', 'bank'], loan: 'required' },
+  repayment: { debit: ['cash', 'bank'], credit: ['loans', 'incomeFund', 'operatingFund'], loan: 'required' },
+  dues: { debit: ['cash', 'bank'], credit: ['incomeFund', 'operatingFund'], loan: 'none' },
+  donation: { debit: ['cash', 'bank'], credit: ['incomeFund', 'operatingFund'], loan: 'none' },
+  expense: { debit: ['operatingFund'], credit: ['cash', 'bank'], loan: 'none' },
+  transfer: { debit: ['cash', 'bank'], credit: ['cash', 'bank'], loan: 'none' },
+  writeOff: { debit: ['incomeFund'], credit: ['loans'], loan: 'required' },
+  recovery: { debit: ['cash', 'bank'], credit: ['incomeFund'], loan: 'required' },
+  overShort: { debit: ['cash', 'suspense'], credit: ['cash', 'suspense'], loan: 'none' },
+  suspenseCleared: { debit: ['suspense', 'operatingFund', 'incomeFund'], credit: ['suspense', 'operatingFund', 'incomeFund'], loan: 'none' },
+};
+
+const lineAmount = z
+  .int({ error: 'validation.lineAmount' })
+  .check(z.refine((n) => n !== 0 && Math.abs(n) <= MAX_LINE_AMOUNT, { error: 'validation.lineAmount' }));
+
+const lineSchema = z.strictObject({
+  account: z.enum(ACCOUNTS, { error: 'validation.invalidValue' }),
+  amount: lineAmount,
+  loanId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+});
+
+function problem(ctx: z.core.$RefinementCtx<unknown>, field: string, messageKey: string) {
+  ctx.addIssue({ code: 'custom', path: [field], message: messageKey, input: undefined });
+}
+
+/**
+ * An entry in the fund's book. Append-only: never edited, never deleted; a mistake is put
+ * right by a reversal (the same lines, signs flipped) and, when needed, a new entry.
+ */
+export const entries = defineCollection({
+  name: 'entries',
+  kind: 'appendOnly',
+  shape: {
+    type: z.enum(ENTRY_TYPES, { error: 'validation.invalidValue' }),
+    postedOn: calendarDate,
+    lines: z.array(lineSchema).check(z.minLength(2, { error: 'validation.entryLines' }), z.maxLength(400, { error: 'validation.entryLines' })),
+    /** The loan the entry is about (disbursement, repayment, write-off, recovery). */
+    loanId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    /** Who paid or borrowed: the member, for their dues, their loan, their donation. */
+    memberId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    /** The meeting it was collected or counted at. */
+    meetingId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    reversesEntryId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    /** What for (an expense), from whom (a donation), why (a reversal: required). */
+    note: optionalText(300),
+    /**
+     * The phone that recorded it (its own device id): two phones recording the same
+     * repayment is a suspected duplicate; one phone recording it twice is not the same case.
+     */
+    phoneId: z.uuid({ error: 'validation.invalidValue' }),
+  },
+  check(entry, ctx) {
+    const lines = Array.isArray(entry.lines) ? entry.lines : [];
+    const valid = lines.every((l) => typeof l?.amount === 'number' && Number.isSafeInteger(l.amount) && ACCOUNTS.includes(l.account));
+    if (!valid || lines.length < 2) return;
+    if (linesBalance(lines) !== 0) problem(ctx, 'lines', 'validation.entryUnbalanced');
+    if (entry.type === 'reversal') {
+      if (!entry.reversesEntryId) problem(ctx, 'reversesEntryId', 'validation.invalidValue');
+      if (!entry.note) problem(ctx, 'note', 'validation.reversalReason');
+      return;
+    }
+    if (entry.reversesEntryId !== null) problem(ctx, 'reversesEntryId', 'validation.invalidValue');
+    const template = TEMPLATES[entry.type as Exclude<EntryType, 'reversal'>];
+    if (!template) return;
+    const fits = lines.every((l: Line) => (l.amount > 0 ? template.debit : template.credit).includes(l.account));
+    if (!fits || !lines.some((l) => l.amount > 0) || !lines.some((l) => l.amount < 0)) problem(ctx, 'lines', 'validation.entryLines');
+    if (entry.type === 'transfer' && new Set(lines.map((l) => l.account)).size < 2) problem(ctx, 'lines', 'validation.entryLines');
+    // The loans account always names its loan; a one-loan entry names the same loan on every loans line.
+    const loanLines = lines.filter((l) => l.account === 'loans');
+    if (loanLines.some((l) => l.loanId === null)) problem(ctx, 'lines', 'validation.entryLines');
+    if (lines.some((l) => l.account !== 'loans' && l.loanId !== null)) problem(ctx, 'lines', 'validation.entryLines');
+    if (template.loan === 'required') {
+      if (entry.loanId === null) problem(ctx, 'loanId', 'validation.entryLoan');
+      else if (loanLines.some((l) => l.loanId !== entry.loanId)) problem(ctx, 'lines', 'validation.entryLines');
+    }
+    if (template.loan === 'none' && entry.loanId !== null) problem(ctx, 'loanId', 'validation.invalidValue');
+    if (entry.type === 'expense' && !entry.note) problem(ctx, 'note', 'validation.expenseNote');
+  },
+  read: FUND_READERS,
+  write: FUND_WRITERS,
+  localIndexes: ['postedOn', 'loanId', 'memberId'],
+  // A write-off forgives a member's debt: the club votes it, and the chair's phone records it.
+  writeRule: (fields, role) => (fields.type === 'writeOff' && role !== 'chair' ? 'sync.writeOffByChair' : null),
+});
+
+export type Entry = z.output<typeof entries.recordSchema>;
+export type EntryFields = z.output<typeof entries.fieldsSchema>;
+
+/** The cash (or bank) an entry brought in (positive) or paid out (negative). */
+export function cashMoved(entry: { lines: readonly Line[] }): number {
+  let sum = 0;
+  for (const l of entry.lines) if (l.account === 'cash' || l.account === 'bank') sum += l.amount;
+  return sum;
+}
+
+/** The amount an entry is "of" as people say it: the larger side of its lines. */
+export function entryAmount(entry: { lines: readonly Line[] }): number {
+  let debit = 0;
+  for (const l of entry.lines) if (l.amount > 0) debit += l.amount;
+  return debit;
+}
+
+/** Orders entries as the book lists them: by date, then as recorded, then by id (the same on every phone). */
+export function compareEntries(a: Entry, b: Entry): number {
+  return a.postedOn.localeCompare(b.postedOn) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+
+/** The entries that reverse each entry, by the id they reverse. */
+export function reversalsByEntry(all: readonly Entry[]): Map<string, Entry[]> {
+  const byEntry = new Map<string, Entry[]>();
+  for (const e of all) {
+    if (e.deleted || e.reversesEntryId === null) continue;
+    const list = byEntry.get(e.reversesEntryId) ?? [];
+    list.push(e);
+    byEntry.set(e.reversesEntryId, list);
+  }
+  return byEntry;
+}
+
+/**
+ * The entries that stand: not reversed, and not reversals themselves. Balances use every
+ * entry (a reversal's lines cancel its original's); lists of what happened use these.
+ */
+export function standingEntries(all: readonly Entry[]): Entry[] {
+  const reversed = reversalsByEntry(all);
+  return all.filter((e) => !e.deleted && e.type !== 'reversal' && !reversed.has(e.id));
+}

@@ -1,0 +1,73 @@
+import type { CalendarDate } from './dates';
+import { compareEntries, type Entry, type EntryType } from './entries';
+import { availableToLend, balancesOf, fundBalance, trialBalance, type Balances } from './ledger';
+import { loanStates, portfolio, type LoanState, type PortfolioFigures } from './loan-state';
+import type { Loan } from './loans';
+import type { Dong } from './money';
+
+/** The fund book's head: balances of both funds, cash, bank and loans out, and the loans' health. */
+export interface FundSummary {
+  balances: Balances;
+  incomeFund: Dong;
+  operatingFund: Dong;
+  available: Dong;
+  trialBalance: number;
+  portfolio: PortfolioFigures;
+  states: LoanState[];
+}
+
+export function fundSummary(entries: readonly Entry[], loans: readonly Loan[], asOf: CalendarDate): FundSummary {
+  const counted = entries.filter((e) => !e.deleted && e.postedOn <= asOf);
+  const balances = balancesOf(counted);
+  const states = loanStates(loans, counted, asOf);
+  return {
+    balances,
+    incomeFund: fundBalance(balances, 'incomeFund'),
+    operatingFund: fundBalance(balances, 'operatingFund'),
+    available: availableToLend(balances),
+    trialBalance: trialBalance(balances),
+    portfolio: portfolio(states),
+    states,
+  };
+}
+
+/** The entries of a 'YYYY-MM' month, newest first (as the book's page shows them). */
+export function entriesOfMonth(entries: readonly Entry[], month: string): Entry[] {
+  return entries.filter((e) => !e.deleted && e.postedOn.startsWith(month)).sort((a, b) => compareEntries(b, a));
+}
+
+/** How a fund moved in a period, by what moved it (REPORTS.md: income fund, operating fund). */
+export interface FundMovement {
+  opening: Dong;
+  closing: Dong;
+  /** Credits to the fund (positive) and debits (negative), by the type of entry that made them. */
+  byType: Partial<Record<EntryType, Dong>>;
+  /** Interest collected into this fund. */
+  interest: Dong;
+}
+
+/**
+ * The period's movements of both funds, from the dates `from` to `to` inclusive. A reversal
+ * counts under the type it reverses, so a reversed donation is no donation at all.
+ */
+export function fundMovements(entries: readonly Entry[], from: CalendarDate, to: CalendarDate): Record<'incomeFund' | 'operatingFund', FundMovement> {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const blank = (): FundMovement => ({ opening: 0, closing: 0, byType: {}, interest: 0 });
+  const out = { incomeFund: blank(), operatingFund: blank() };
+  for (const e of entries) {
+    if (e.deleted || e.postedOn > to) continue;
+    const type = e.type === 'reversal' && e.reversesEntryId ? (byId.get(e.reversesEntryId)?.type ?? 'reversal') : e.type;
+    for (const l of e.lines) {
+      if (l.account !== 'incomeFund' && l.account !== 'operatingFund') continue;
+      const fund = out[l.account];
+      const credit = -l.amount;
+      fund.closing += credit;
+      if (e.postedOn < from) fund.opening += credit;
+      else {
+        fund.byType[type] = (fund.byType[type] ?? 0) + credit;
+        if (type === 'repayment') fund.interest += credit;
+      }
+    }
+  }
+  return out;
+}
