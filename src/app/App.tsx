@@ -45,6 +45,21 @@ const HealthDayScreen = lazy(() => import('./health/HealthDayScreen').then((m) =
 const NewReadingScreen = lazy(() => import('./health/ReadingFormScreen').then((m) => ({ default: m.NewReadingScreen })));
 const NewReferralScreen = lazy(() => import('./health/ReferralScreen').then((m) => ({ default: m.NewReferralScreen })));
 const PersonHealthScreen = lazy(() => import('./health/PersonHealthScreen').then((m) => ({ default: m.PersonHealthScreen })));
+const FundBookScreen = lazy(() => import('./fund/FundBookScreen').then((m) => ({ default: m.FundBookScreen })));
+const RecordMenuScreen = lazy(() => import('./fund/RecordScreen').then((m) => ({ default: m.RecordMenuScreen })));
+const RecordScreen = lazy(() => import('./fund/RecordScreen').then((m) => ({ default: m.RecordScreen })));
+const DuesScreen = lazy(() => import('./fund/DuesScreen').then((m) => ({ default: m.DuesScreen })));
+const RepaymentChooseScreen = lazy(() => import('./fund/RepaymentScreen').then((m) => ({ default: m.RepaymentChooseScreen })));
+const RepaymentScreen = lazy(() => import('./fund/RepaymentScreen').then((m) => ({ default: m.RepaymentScreen })));
+const ApplicationsScreen = lazy(() => import('./fund/ApplicationsScreen').then((m) => ({ default: m.ApplicationsScreen })));
+const NewApplicationScreen = lazy(() => import('./fund/ApplicationsScreen').then((m) => ({ default: m.NewApplicationScreen })));
+const VoteScreen = lazy(() => import('./fund/VoteScreen').then((m) => ({ default: m.VoteScreen })));
+const DisburseScreen = lazy(() => import('./fund/DisburseScreen').then((m) => ({ default: m.DisburseScreen })));
+const LoansScreen = lazy(() => import('./fund/LoansScreen').then((m) => ({ default: m.LoansScreen })));
+const LoanScreen = lazy(() => import('./fund/LoanScreen').then((m) => ({ default: m.LoanScreen })));
+const EntryScreen = lazy(() => import('./fund/EntryScreen').then((m) => ({ default: m.EntryScreen })));
+const CashCountScreen = lazy(() => import('./fund/CashCountScreen').then((m) => ({ default: m.CashCountScreen })));
+const OpeningScreen = lazy(() => import('./fund/OpeningScreen').then((m) => ({ default: m.OpeningScreen })));
 const LockScreen = lazy(() => import('./lock/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** Screens that only make sense once this phone is connected to a server. */
@@ -94,6 +109,21 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
       <Route path="/health/readings/new" component={NewReadingScreen} />
       <Route path="/health/referrals/new" component={NewReferralScreen} />
       <Route path="/health/people/:id">{(params) => <PersonHealthScreen id={params.id} />}</Route>
+      <Route path="/fund" component={FundBookScreen} />
+      <Route path="/fund/record" component={RecordMenuScreen} />
+      <Route path="/fund/record/:kind">{(params) => <RecordScreen kind={params.kind} />}</Route>
+      <Route path="/fund/dues" component={DuesScreen} />
+      <Route path="/fund/repay" component={RepaymentChooseScreen} />
+      <Route path="/fund/repay/:loanId">{(params) => <RepaymentScreen loanId={params.loanId} />}</Route>
+      <Route path="/fund/applications" component={ApplicationsScreen} />
+      <Route path="/fund/applications/new" component={NewApplicationScreen} />
+      <Route path="/fund/applications/:id/disburse">{(params) => <DisburseScreen id={params.id} />}</Route>
+      <Route path="/fund/applications/:id">{(params) => <VoteScreen id={params.id} />}</Route>
+      <Route path="/fund/loans" component={LoansScreen} />
+      <Route path="/fund/loans/:id">{(params) => <LoanScreen id={params.id} />}</Route>
+      <Route path="/fund/entries/:id">{(params) => <EntryScreen id={params.id} />}</Route>
+      <Route path="/fund/count" component={CashCountScreen} />
+      <Route path="/fund/opening" component={OpeningScreen} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/club" component={ClubSettingsScreen} />
       <Route path="/settings/connect" component={ConnectScreen} />

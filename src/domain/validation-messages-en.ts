@@ -70,4 +70,12 @@ export const validationMessagesEn = {
   countMeeting: 'Choose the meeting of the count.',
   countedBy: 'Choose the two people who counted, two different people.',
   reopenReason: 'Write why the book is reopened.',
+  amountPositive: 'The amount must be whole đồng, more than 0 (no decimals, not negative).',
+  amountTooLarge: 'The amount is too large. Check the digits.',
+  aboveMaxLoan: 'More than the club’s largest loan.',
+  aboveAvailable: 'The fund does not have this much left to lend.',
+  dateInClosedPeriod: 'This day is in a period closed by a cash count. Choose a day after the last count.',
+  overpayment: 'More than is still owed. Choose “Pay off” to pay exactly what is owed.',
+  openingOnce: 'The book already has its opening balances. They are entered once.',
+  aboveBalance: 'More than is there. Check the amount, or count the cash.',
 } as const satisfies Record<keyof typeof validationMessagesVi, string>;

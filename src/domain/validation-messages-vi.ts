@@ -73,4 +73,12 @@ export const validationMessagesVi = {
   countMeeting: 'Chọn buổi sinh hoạt kiểm quỹ.',
   countedBy: 'Chọn hai người kiểm tiền, là hai người khác nhau.',
   reopenReason: 'Hãy ghi lý do mở lại sổ.',
+  amountPositive: 'Số tiền phải là số đồng chẵn, lớn hơn 0 (không có số lẻ, không âm).',
+  amountTooLarge: 'Số tiền quá lớn. Hãy xem lại các chữ số.',
+  aboveMaxLoan: 'Vượt mức vay tối đa của câu lạc bộ.',
+  aboveAvailable: 'Quỹ không còn đủ tiền để cho vay số này.',
+  dateInClosedPeriod: 'Ngày này thuộc kỳ đã kiểm quỹ và khóa sổ. Hãy chọn ngày sau buổi kiểm quỹ cuối.',
+  overpayment: 'Số tiền nhiều hơn số còn nợ. Hãy chọn “Trả hết” để trả đúng số còn nợ.',
+  openingOnce: 'Sổ đã có số dư đầu kỳ. Chỉ nhập một lần.',
+  aboveBalance: 'Số tiền nhiều hơn số đang có ở đó. Hãy xem lại số tiền hoặc kiểm quỹ.',
 } as const;

@@ -55,28 +55,45 @@ async function commitEach(
   collection: CollectionName,
   items: readonly { id: string; decide: (existing: AnyRecord | undefined) => Change }[],
 ): Promise<AnyRecord[]> {
-  const table = db.records<AnyRecord>(collection);
+  return commitAcross(db, items.map((item) => ({ ...item, collection })));
+}
+
+/** As commitEach, for records of several collections that must be stored together (a loan and its disbursement). */
+async function commitAcross(
+  db: ClubBookDatabase,
+  items: readonly { collection: CollectionName; id: string; decide: (existing: AnyRecord | undefined) => Change }[],
+): Promise<AnyRecord[]> {
+  const names = [...new Set(items.map((item) => item.collection))];
+  const tables = names.map((name) => db.records<AnyRecord>(name));
   let saved: AnyRecord[];
   let queued = false;
   try {
-    saved = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
-      const existing = await table.bulkGet(items.map((item) => item.id));
+    saved = await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+      const existing = new Map<string, AnyRecord | undefined>();
+      for (const [index, name] of names.entries()) {
+        const ids = items.filter((item) => item.collection === name).map((item) => item.id);
+        const found = await tables[index]!.bulkGet(ids);
+        ids.forEach((id, i) => existing.set(`${name}/${id}`, found[i]));
+      }
       const records: AnyRecord[] = [];
-      const changed: AnyRecord[] = [];
+      const changed = new Map<string, AnyRecord[]>();
       const mutations: OutboxMutation[] = [];
       let seq: number | undefined;
-      for (const [index, item] of items.entries()) {
-        const { record, mutation } = item.decide(existing[index]);
+      for (const item of items) {
+        const { record, mutation } = item.decide(existing.get(`${item.collection}/${item.id}`));
         records.push(record);
         if (!mutation) continue;
         seq ??= await takeSeq(db);
-        changed.push(record);
+        changed.set(item.collection, [...(changed.get(item.collection) ?? []), record]);
         mutations.push({ ...mutation, seq: seq + mutations.length });
       }
       if (mutations.length > 0) {
         // takeSeq gave the first; the next ones follow it, never reused.
         if (mutations.length > 1) await db.meta.put({ key: META.nextSeq, value: seq! + mutations.length });
-        await table.bulkPut(changed);
+        for (const [index, name] of names.entries()) {
+          const rows = changed.get(name);
+          if (rows) await tables[index]!.bulkPut(rows);
+        }
         await db.outbox.bulkAdd(mutations);
         queued = true;
       }
@@ -90,7 +107,7 @@ async function commitEach(
   // queued" against it. Only the latest is kept, so a long day of saving piles nothing up.
   if (queued) {
     performance.clearMarks(SAVED_MARK);
-    performance.mark(SAVED_MARK, { detail: { collection } });
+    performance.mark(SAVED_MARK, { detail: { collection: items[0]!.collection } });
     await askForPersistentStorageOnce(db).catch(() => {});
   }
   return saved;
@@ -147,6 +164,30 @@ export async function createRecords<N extends Exclude<CollectionName, 'club'>>(
     })),
   );
   return saved as RecordOf<N>[];
+}
+
+/**
+ * New records of several collections in one transaction: all of them or none (a loan and
+ * the entry that paid it out; a cash count and its over/short entry; the paper book moved in).
+ */
+export async function createAcross(
+  db: ClubBookDatabase,
+  items: readonly { collection: Exclude<CollectionName, 'club'>; fields: object; id?: string }[],
+): Promise<AnyRecord[]> {
+  const clubId = await currentClubId(db);
+  if (!clubId) throw new NoClubError();
+  const now = new Date().toISOString();
+  return commitAcross(
+    db,
+    items.map(({ collection, fields, id = uuidv7() }) => ({
+      collection,
+      id,
+      decide: (existing: AnyRecord | undefined) => {
+        if (existing) throw new RecordImmutableError();
+        return creation(collection, id, fields, clubId, now);
+      },
+    })),
+  );
 }
 
 function creation(collection: CollectionName, id: string, fields: object, clubId: string, now: string): Change {

@@ -12,6 +12,7 @@ import { marksOfMeetings, meetingsNewestFirst } from '../../local/meeting-querie
 import { clubProfile, liveRecords } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { canRead } from '../../domain/collection';
+import { entries } from '../../domain/entries';
 import { visits } from '../../domain/visits';
 import { useDeviceRole, useMayWrite, useOwnMemberId } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
@@ -21,6 +22,7 @@ import { useSampleBook } from './use-sample-book';
 // Only a practice book shows it: it loads then, not with every home screen.
 const SampleBookNotice = lazy(() => import('./SampleBookNotice').then((m) => ({ default: m.SampleBookNotice })));
 // The care and health books' lines, and a volunteer's people, come with those books' code.
+const FundTile = lazy(() => import('../fund/FundTile').then((m) => ({ default: m.FundTile })));
 const CareTiles = lazy(() => import('./CareTiles').then((m) => ({ default: m.CareTiles })));
 const MyPeople = lazy(() => import('../care/MyPeopleScreen').then((m) => ({ default: m.MyPeople })));
 
@@ -64,6 +66,7 @@ export function HomeScreen() {
   const role = useDeviceRole();
   const ownMemberId = useOwnMemberId();
   const readsCare = role !== undefined && canRead(visits, role);
+  const readsFund = role !== undefined && canRead(entries, role);
   const sampleBook = useSampleBook();
   const today = todayOn();
   const meetings = useLiveQuery(async () => (club && members ? meetingLines(db, club, members, today) : undefined), [db, club, members, today]);
@@ -128,6 +131,11 @@ export function HomeScreen() {
         {readsCare && role !== 'volunteer' && (
           <Suspense fallback={null}>
             <CareTiles />
+          </Suspense>
+        )}
+        {readsFund && (
+          <Suspense fallback={null}>
+            <FundTile />
           </Suspense>
         )}
       </nav>

@@ -1,7 +1,7 @@
 /** English — the second language. Same keys as vi.ts (plural keys take _one/_other). */
 export const en = {
   app: { name: 'Sổ CLB' },
-  nav: { label: 'Main sections', home: 'Home', members: 'Members', meetings: 'Meetings', care: 'Care', settings: 'Settings' },
+  nav: { label: 'Main sections', home: 'Home', members: 'Members', meetings: 'Meetings', care: 'Care', fund: 'Fund', settings: 'Settings' },
   common: {
     back: 'Back',
     save: 'Save',
@@ -12,6 +12,7 @@ export const en = {
     dateHint: 'Day/month/year, for example 05/03/1950',
     datePlaceholder: 'dd/mm/yyyy',
     showSecret: 'Show what I type',
+    copied: 'Copied. Paste it into Zalo or a message.',
   },
   badge: {
     savedOnPhone: 'Saved on this phone',

@@ -135,9 +135,9 @@ export const screensEn = {
     explain: 'Each invite code lets one phone into the club’s book, for 7 days. Read the code out for the other person to type, or let them scan the QR code.',
     role: 'The invited phone belongs to',
     roleHint: {
-      board: 'A board member: writes and edits the member register, invites phones.',
-      treasurer: 'The treasurer: writes and edits the member register.',
-      volunteer: 'Volunteer: sees the people they care for, logs visits and health readings; reads the register.',
+      board: 'A board member: writes and edits the member register, invites phones, reads the fund book.',
+      treasurer: 'The treasurer: keeps the fund book (dues, loans, repayments, cash counts); writes and edits the member register.',
+      volunteer: 'Volunteer: sees the people they care for, logs visits and health readings; reads the register. Sees no fund book.',
     },
     whoseVolunteer: 'Whose phone is it?',
     chooseVolunteerOption: '— Choose a name —',

@@ -133,9 +133,9 @@ export const screensVi = {
     explain: 'Mỗi mã mời cho một máy vào sổ CLB, trong 7 ngày. Đọc mã cho người kia gõ, hoặc cho họ quét mã QR.',
     role: 'Máy được mời là của',
     roleHint: {
-      board: 'Thành viên ban chủ nhiệm: ghi và sửa sổ thành viên, mời thêm máy.',
-      treasurer: 'Thủ quỹ: ghi và sửa sổ thành viên.',
-      volunteer: 'Tình nguyện viên: thấy những người mình chăm sóc, ghi lần thăm và chỉ số sức khỏe; xem danh sách thành viên.',
+      board: 'Thành viên ban chủ nhiệm: ghi và sửa sổ thành viên, mời thêm máy, xem sổ quỹ.',
+      treasurer: 'Thủ quỹ: ghi sổ quỹ (hội phí, cho vay, thu nợ, kiểm quỹ); ghi và sửa sổ thành viên.',
+      volunteer: 'Tình nguyện viên: thấy những người mình chăm sóc, ghi lần thăm và chỉ số sức khỏe; xem danh sách thành viên. Không thấy sổ quỹ.',
     },
     whoseVolunteer: 'Máy của tình nguyện viên nào?',
     chooseVolunteerOption: '— Chọn tên —',

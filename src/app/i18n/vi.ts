@@ -1,7 +1,7 @@
 /** Tiếng Việt — the app's first language. Plain words, the club's own terms. */
 export const vi = {
   app: { name: 'Sổ CLB' },
-  nav: { label: 'Các mục chính', home: 'Trang chính', members: 'Thành viên', meetings: 'Sinh hoạt', care: 'Chăm sóc', settings: 'Cài đặt' },
+  nav: { label: 'Các mục chính', home: 'Trang chính', members: 'Thành viên', meetings: 'Sinh hoạt', care: 'Chăm sóc', fund: 'Quỹ', settings: 'Cài đặt' },
   common: {
     back: 'Quay lại',
     save: 'Lưu',
@@ -12,6 +12,7 @@ export const vi = {
     dateHint: 'Ngày/tháng/năm, ví dụ 05/03/1950',
     datePlaceholder: 'ngày/tháng/năm',
     showSecret: 'Hiện chữ đang gõ',
+    copied: 'Đã chép nội dung. Hãy dán vào Zalo hoặc tin nhắn.',
   },
   badge: {
     savedOnPhone: 'Đã lưu trên máy',

@@ -10,6 +10,7 @@ import { deleteRecord, updateRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
 import { canRead } from '../../domain/collection';
 import { visits } from '../../domain/visits';
+import { entries } from '../../domain/entries';
 import { useDeviceRole, useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
@@ -17,6 +18,8 @@ import { useScreenStrings } from '../i18n/screen-strings';
 
 // The meeting book's part of the page loads with the meeting book's code and words.
 const MemberAttendance = lazy(() => import('../meetings/MemberAttendance').then((m) => ({ default: m.MemberAttendance })));
+// The loan cards load with the fund's code, on phones that read the fund.
+const MemberLoans = lazy(() => import('../fund/MemberLoans').then((m) => ({ default: m.MemberLoans })));
 
 function Fact({ label, value, href }: { label: string; value: string | null; href?: string }) {
   if (value === null || value === '') return null;
@@ -79,6 +82,7 @@ export function MemberScreen({ id }: { id: string }) {
   const member = useLiveQuery(() => recordById(db, 'members', id).then((m) => m ?? null), [db, id]);
   const mayWrite = useMayWrite('members');
   const role = useDeviceRole();
+  const readsFund = role !== undefined && canRead(entries, role);
   const readsCare = role !== undefined && canRead(visits, role);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
@@ -118,6 +122,11 @@ export function MemberScreen({ id }: { id: string }) {
       <Suspense fallback={null}>
         <MemberAttendance member={member} />
       </Suspense>
+      {readsFund && (
+        <Suspense fallback={null}>
+          <MemberLoans memberId={member.id} name={member.fullName} />
+        </Suspense>
+      )}
       {error && (
         <p className="form__error" role="alert">
           {t(error)}

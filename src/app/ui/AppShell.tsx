@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useRoute } from 'wouter';
 import { canRead } from '../../domain/collection';
+import { entries } from '../../domain/entries';
 import { visits } from '../../domain/visits';
 import { useDeviceRole } from '../sync/use-connection';
 import { FlashMessage } from './flash';
@@ -26,6 +27,9 @@ export function AppShell({ title, back, children }: { title: string; back?: stri
   // The treasurer's phone keeps the fund, not the club's health: no care tab on it.
   const role = useDeviceRole();
   const readsCare = role !== undefined && canRead(visits, role);
+  // Five tabs at most: the fund takes the care tab's place on a phone that keeps the fund and not care (the treasurer's);
+  // the chair reaches the fund from its home tile.
+  const fundTab = !readsCare && role !== undefined && canRead(entries, role);
   // A new screen starts at its top, not where the last one was scrolled to.
   useEffect(() => {
     window.scrollTo({ top: 0 });
@@ -48,6 +52,7 @@ export function AppShell({ title, back, children }: { title: string; back?: stri
         <NavLink href="/members" icon="☰" label={t('nav.members')} />
         <NavLink href="/meetings" icon="▦" label={t('nav.meetings')} />
         {readsCare && <NavLink href="/care" icon="♥" label={t('nav.care')} />}
+        {fundTab && <NavLink href="/fund" icon="₫" label={t('nav.fund')} />}
         <NavLink href="/settings" icon="⚙" label={t('nav.settings')} />
       </nav>
     </div>

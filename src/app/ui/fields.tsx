@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDate, isCalendarDate, parseDisplayDate } from '../../domain/dates';
-import { formatDongDigits } from '../../domain/money';
+import { formatDong, formatDongDigits } from '../../domain/money';
 
 /**
  * Form fields for people who are not used to forms: a large label above, a hint in plain
@@ -212,11 +212,20 @@ export function DigitsField<T extends FieldValues>(
   );
 }
 
-/** Whole đồng, grouped with dots while typing ("8.000.000"), on the numeric keypad. */
-export function MoneyField<T extends FieldValues>(props: FieldProps<T>) {
+/**
+ * Whole đồng, grouped with dots while typing ("8.000.000"), on the numeric keypad, with the
+ * amount said in full under it ("8.000.000 ₫"). Dots and spaces are the thousands marks the
+ * field puts in itself; anything else — a comma, a minus, a decimal part, more digits than
+ * any sum — is kept as typed and refused with the schema's message, never stripped into a
+ * different amount ("8,5" is not 85 đồng).
+ */
+export function MoneyField<T extends FieldValues>(props: FieldProps<T> & { showAmount?: boolean }) {
   const { t } = useTranslation();
   const { id, field, error, wiring } = useInputField(props);
+  const [typed, setTyped] = useState<string | null>(null);
   const amount = field.value as number | null;
+  const valid = amount !== null && Number.isSafeInteger(amount);
+  const shown = typed ?? (valid ? formatDongDigits(amount) : '');
   return (
     <Frame id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
       <WithUnit unit={t('common.dong')}>
@@ -224,13 +233,28 @@ export function MoneyField<T extends FieldValues>(props: FieldProps<T>) {
           {...wiring}
           className="input input--digits"
           inputMode="numeric"
-          value={amount === null || Number.isNaN(amount) ? '' : formatDongDigits(amount)}
+          value={shown}
           onChange={(e) => {
-            const digits = e.target.value.replace(/\D/g, '').slice(0, 13);
-            field.onChange(digits === '' ? Number.NaN : Number(digits));
+            const text = e.target.value;
+            const bare = text.replace(/[.\s\u00a0]/g, '');
+            if (bare === '') {
+              setTyped(null);
+              field.onChange(Number.NaN);
+            } else if (/^\d{1,15}$/.test(bare)) {
+              setTyped(null);
+              field.onChange(Number(bare));
+            } else {
+              setTyped(text);
+              field.onChange(Number.NaN);
+            }
           }}
         />
       </WithUnit>
+      {props.showAmount !== false && valid && amount > 0 && (
+        <p className="field__amount" aria-live="polite">
+          {formatDong(amount)}
+        </p>
+      )}
     </Frame>
   );
 }

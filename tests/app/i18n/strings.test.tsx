@@ -7,6 +7,8 @@ import { meetingsEn } from '../../../src/app/meetings/strings-en';
 import { meetingsVi } from '../../../src/app/meetings/strings-vi';
 import { careEn } from '../../../src/app/care/strings-en';
 import { careVi } from '../../../src/app/care/strings-vi';
+import { fundEn } from '../../../src/app/fund/strings-en';
+import { fundVi } from '../../../src/app/fund/strings-vi';
 import { healthEn } from '../../../src/app/health/strings-en';
 import { healthVi } from '../../../src/app/health/strings-vi';
 import { expectSameStrings } from './same-strings';
@@ -26,6 +28,7 @@ describe('the app’s words', () => {
 
   it('of the home-care and health books, too', () => {
     expectSameStrings(careVi, careEn);
+    expectSameStrings(fundVi, fundEn);
     expectSameStrings(healthVi, healthEn);
   });
 });
