@@ -16,6 +16,7 @@ import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, repeat, type Figure } from './lib/figures';
 import { firstScreenScripts } from './phone/first-screen-scripts';
 import { healthPageFigure, visitSaveFigure } from './phone/care-figures';
+import { fundBookFigure, repaymentTapFigure } from './phone/fund-figures';
 import { meetingBookFigure, rollCallTapFigure } from './phone/meeting-figures';
 
 /**
@@ -118,6 +119,10 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     if (!cared) throw new Error('the sample club has no one cared for');
     figures.push(await visitSaveFigure(ctx, server.url, smallPhone, cared.personId));
     figures.push(await healthPageFigure(ctx, server.url, smallPhone, cared.personId, cared.readings));
+
+    ctx.log('phone: the fund book…');
+    figures.push(await fundBookFigure(ctx, server.url, smallPhone, SAMPLE_HISTORY_YEARS));
+    figures.push(await repaymentTapFigure(ctx, server.url, smallPhone));
 
     ctx.log('phone: tap Save…');
     figures.push(await saveFigure(ctx, server.url, smallPhone));

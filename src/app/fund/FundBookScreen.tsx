@@ -126,7 +126,9 @@ export function FundBookScreen() {
           </Link>
         </div>
       )}
-      <h2 className="section-title">{t('balances')}</h2>
+      <h2 className="section-title" elementtiming="fund-book">
+        {t('balances')}
+      </h2>
       <div className="figures">
         <Money
           label={t('account.incomeFund')}

@@ -48,6 +48,35 @@ export function ClubForm(props: {
           <RateField control={control} name='interestRateBasisPoints' unit={t('club.percentPerMonth')} label={t('club.field.interestRate')} hint={t('club.hint.interestRate')} />
           <DigitsField control={control} name="interestToFundPercent" as="number" maxLength={3} label={t('club.field.interestToFund')} hint={t('club.hint.interestToFund')} />
           <DigitsField control={control} name="loanTermMonths" as="number" maxLength={2} label={t('club.field.loanTerm')} />
+          <ChoiceField
+            control={control}
+            name="loanMethod"
+            label={t('club.field.loanMethod')}
+            hint={t('club.hint.loanMethod')}
+            choices={[
+              { value: 'flat', label: t('club.loanMethod.flat') },
+              { value: 'declining', label: t('club.loanMethod.declining') },
+            ]}
+          />
+          <ChoiceField
+            control={control}
+            name="loanPattern"
+            label={t('club.field.loanPattern')}
+            choices={[
+              { value: 'equal', label: t('club.loanPattern.equal') },
+              { value: 'interestOnly', label: t('club.loanPattern.interestOnly') },
+            ]}
+          />
+          <MoneyField control={control} name="monthlyDues" label={t('club.field.monthlyDues')} />
+          <ChoiceField
+            control={control}
+            name="duesTo"
+            label={t('club.field.duesTo')}
+            choices={[
+              { value: 'operatingFund', label: t('club.fund.operatingFund') },
+              { value: 'incomeFund', label: t('club.fund.incomeFund') },
+            ]}
+          />
         </fieldset>
       )}
       {props.withRules && (

@@ -11,7 +11,7 @@ import { figure, repeat, type Figure } from '../lib/figures';
  */
 
 /** In the page: the time from a click on `selector`'s element to the first User Timing mark named `mark` after it. */
-async function armClickToMark(page: Page, target: ReturnType<Page['locator']>, mark: string): Promise<void> {
+export async function armClickToMark(page: Page, target: ReturnType<Page['locator']>, mark: string): Promise<void> {
   await target.evaluate((element, name) => {
     const w = window as unknown as { __tapAt?: number; __markAt?: number };
     w.__tapAt = w.__markAt = undefined;
@@ -26,7 +26,7 @@ async function armClickToMark(page: Page, target: ReturnType<Page['locator']>, m
   }, mark);
 }
 
-async function clickToMark(page: Page): Promise<number> {
+export async function clickToMark(page: Page): Promise<number> {
   const handle = await page.waitForFunction(
     () => {
       const w = window as unknown as { __tapAt?: number; __markAt?: number };

@@ -10,7 +10,7 @@ import { figure, repeat, type Figure } from '../lib/figures';
  */
 
 /** Waits, in the page, for the first paint of an element with this `elementtiming` after `since`. */
-function paintedAfter(page: Page, identifier: string, since: number): Promise<number> {
+export function paintedAfter(page: Page, identifier: string, since: number): Promise<number> {
   return page.evaluate(
     ([id, after]) =>
       new Promise<number>((resolve) => {
