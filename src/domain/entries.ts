@@ -155,10 +155,31 @@ export function reversalsByEntry(all: readonly Entry[]): Map<string, Entry[]> {
 }
 
 /**
- * The entries that stand: not reversed, and not reversals themselves. Balances use every
- * entry (a reversal's lines cancel its original's); lists of what happened use these.
+ * Whether an entry stands: no reversal of it stands. A reversal that is itself reversed (the
+ * undo undone) no longer takes its original away. Asked in the book's order first, so that
+ * even a ring of reversals (no phone makes one) comes out the same on every phone.
+ */
+function standing(all: readonly Entry[]): (entry: Entry) => boolean {
+  const reversals = reversalsByEntry(all);
+  const known = new Map<string, boolean>();
+  const stands = (entry: Entry): boolean => {
+    const seen = known.get(entry.id);
+    if (seen !== undefined) return seen;
+    known.set(entry.id, false);
+    const result = !(reversals.get(entry.id) ?? []).some(stands);
+    known.set(entry.id, result);
+    return result;
+  };
+  for (const e of all.filter((e) => !e.deleted).sort(compareEntries)) stands(e);
+  return stands;
+}
+
+/**
+ * The entries that stand: not reversed (by a reversal that itself stands), and not
+ * reversals themselves. Balances use every entry (a reversal's lines cancel its
+ * original's); lists of what happened use these.
  */
 export function standingEntries(all: readonly Entry[]): Entry[] {
-  const reversed = reversalsByEntry(all);
-  return all.filter((e) => !e.deleted && e.type !== 'reversal' && !reversed.has(e.id));
+  const stands = standing(all);
+  return all.filter((e) => !e.deleted && e.type !== 'reversal' && stands(e));
 }

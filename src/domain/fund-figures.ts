@@ -19,7 +19,7 @@ export interface FundSummary {
 export function fundSummary(entries: readonly Entry[], loans: readonly Loan[], asOf: CalendarDate): FundSummary {
   const counted = entries.filter((e) => !e.deleted && e.postedOn <= asOf);
   const balances = balancesOf(counted);
-  const states = loanStates(loans, counted, asOf);
+  const states = loanStates(loans.filter((l) => l.disbursedOn <= asOf), counted, asOf);
   return {
     balances,
     incomeFund: fundBalance(balances, 'incomeFund'),
@@ -47,8 +47,20 @@ export interface FundMovement {
 }
 
 /**
+ * The type of the money event a reversal finally undoes or redoes: a reversal of a reversal
+ * of a donation is a donation again. 'reversal' while an entry of the chain has not arrived.
+ */
+function eventType(entry: Entry, byId: ReadonlyMap<string, Entry>): EntryType {
+  let e: Entry | undefined = entry;
+  // Bounded: ids are unique, but records from a broken phone could name each other in a ring.
+  for (let step = 0; e && e.type === 'reversal' && step <= byId.size; step++) e = e.reversesEntryId ? byId.get(e.reversesEntryId) : undefined;
+  return e?.type ?? 'reversal';
+}
+
+/**
  * The period's movements of both funds, from the dates `from` to `to` inclusive. A reversal
- * counts under the type it reverses, so a reversed donation is no donation at all.
+ * counts under the type it reverses, so a reversed donation is no donation at all (and a
+ * reversal of that reversal is the donation again).
  */
 export function fundMovements(entries: readonly Entry[], from: CalendarDate, to: CalendarDate): Record<'incomeFund' | 'operatingFund', FundMovement> {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -56,11 +68,11 @@ export function fundMovements(entries: readonly Entry[], from: CalendarDate, to:
   const out = { incomeFund: blank(), operatingFund: blank() };
   for (const e of entries) {
     if (e.deleted || e.postedOn > to) continue;
-    const type = e.type === 'reversal' && e.reversesEntryId ? (byId.get(e.reversesEntryId)?.type ?? 'reversal') : e.type;
+    const type = eventType(e, byId);
     for (const l of e.lines) {
       if (l.account !== 'incomeFund' && l.account !== 'operatingFund') continue;
       const fund = out[l.account];
-      const credit = -l.amount;
+      const credit = 0 - l.amount;
       fund.closing += credit;
       if (e.postedOn < from) fund.opening += credit;
       else {

@@ -60,7 +60,8 @@ export function trialBalance(balances: Balances): number {
 
 /** A fund as people read it: what the club holds for it (credit shown positive). */
 export function fundBalance(balances: Balances, fund: Fund): Dong {
-  return -balances[fund];
+  // 0 − x, not −x: an empty fund is 0 đồng, never "-0 ₫".
+  return 0 - balances[fund];
 }
 
 /**

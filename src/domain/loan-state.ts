@@ -35,14 +35,34 @@ export interface LoanState {
   status: 'active' | 'repaid' | 'writtenOff';
 }
 
+/**
+ * The money event a reversal finally undoes or redoes: its original, or for a reversal of a
+ * reversal (the board undoing an undo, or settling a second reversal), the original's
+ * original, and so on. Null while some entry of the chain has not arrived yet.
+ */
+function eventOf(entry: Entry, byId: ReadonlyMap<string, Entry>): Entry | null {
+  let e: Entry | undefined = entry;
+  // Bounded: ids are unique, but records from a broken phone could name each other in a ring.
+  for (let step = 0; e && e.type === 'reversal' && step <= byId.size; step++) e = e.reversesEntryId === null ? undefined : byId.get(e.reversesEntryId);
+  return e && e.type !== 'reversal' ? e : null;
+}
+
 function isRepaymentLike(entry: Entry, byId: ReadonlyMap<string, Entry>): boolean {
-  if (entry.type === 'repayment') return true;
-  return entry.type === 'reversal' && entry.reversesEntryId !== null && byId.get(entry.reversesEntryId)?.type === 'repayment';
+  return eventOf(entry, byId)?.type === 'repayment';
 }
 
 function isWriteOffLike(entry: Entry, byId: ReadonlyMap<string, Entry>): boolean {
-  if (entry.type === 'writeOff') return true;
-  return entry.type === 'reversal' && entry.reversesEntryId !== null && byId.get(entry.reversesEntryId)?.type === 'writeOff';
+  return eventOf(entry, byId)?.type === 'writeOff';
+}
+
+/**
+ * The loan an entry is about. A reversal is about its event's loan, whatever loan it names
+ * itself: the schema checks a reversal against nothing but its lines, so a reversal naming
+ * no loan (or another) is valid, and must still give the original's money back.
+ */
+function loanOf(entry: Entry, byId: ReadonlyMap<string, Entry>): string | null {
+  if (entry.type !== 'reversal') return entry.loanId;
+  return eventOf(entry, byId)?.loanId ?? entry.loanId;
 }
 
 function loansLine(entry: Entry, loanId: string): Dong {
@@ -57,6 +77,8 @@ function loansLine(entry: Entry, loanId: string): Dong {
  */
 export function loanState(loan: Loan, entries: readonly Entry[], byId: ReadonlyMap<string, Entry>, asOf: CalendarDate): LoanState {
   let outstanding = 0;
+  // What the ledger ever put on the loan: a loan whose disbursement has not arrived (or is dated later) is not repaid.
+  let lent = 0;
   let principalRepaid = 0;
   let interestRepaid = 0;
   let writtenOff = 0;
@@ -64,7 +86,8 @@ export function loanState(loan: Loan, entries: readonly Entry[], byId: ReadonlyM
     if (entry.deleted || entry.postedOn > asOf) continue;
     const principalLine = loansLine(entry, loan.id);
     outstanding += principalLine;
-    if (entry.loanId !== loan.id) continue;
+    if (principalLine > 0) lent += principalLine;
+    if (loanOf(entry, byId) !== loan.id) continue;
     if (isRepaymentLike(entry, byId)) {
       principalRepaid -= principalLine;
       let cash = 0;
@@ -86,7 +109,7 @@ export function loanState(loan: Loan, entries: readonly Entry[], byId: ReadonlyM
   const overdue = { principal: 0, interest: 0 };
   let daysLate = 0;
   let next: LoanState['next'] = null;
-  const closed = outstanding <= 0;
+  const closed = lent > 0 && outstanding <= 0;
   for (const i of instalments) {
     const unpaid = i.interest - i.interestPaid + (i.principal - i.principalPaid);
     remaining += unpaid;
@@ -209,11 +232,14 @@ export function loanStates(loans: readonly Loan[], entries: readonly Entry[], as
       if (list[list.length - 1] !== entry) list.push(entry);
     } else byLoan.set(loanId, [entry]);
   };
+  for (const entry of entries) if (!entry.deleted) byId.set(entry.id, entry);
   for (const entry of entries) {
     if (entry.deleted) continue;
-    byId.set(entry.id, entry);
     if (entry.loanId !== null) add(entry.loanId, entry);
     for (const l of entry.lines) if (l.loanId !== null) add(l.loanId, entry);
+    // A reversal belongs with its original's loan, even one that names none (loanOf).
+    const about = loanOf(entry, byId);
+    if (about !== null) add(about, entry);
   }
   return loans.filter((l) => !l.deleted).map((loan) => loanState(loan, byLoan.get(loan.id) ?? [], byId, asOf));
 }

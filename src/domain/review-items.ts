@@ -58,7 +58,19 @@ export function reviewItems(
   const entries = all.filter((e) => !e.deleted).sort(compareEntries);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const reversals = reversalsByEntry(entries);
-  const stands = (e: Entry) => !reversals.has(e.id);
+  // An entry stands while no reversal of it stands: a reversal reversed (the undo undone) puts
+  // its original back, and what that original was part of is to be looked at again.
+  // Memoised in the book's order (entries is sorted), so a ring of reversals comes out the same everywhere.
+  const known = new Map<string, boolean>();
+  const stands = (e: Entry): boolean => {
+    const seen = known.get(e.id);
+    if (seen !== undefined) return seen;
+    known.set(e.id, false);
+    const result = !(reversals.get(e.id) ?? []).some(stands);
+    known.set(e.id, result);
+    return result;
+  };
+  for (const e of entries) stands(e);
   const items: ReviewItem[] = [];
   const item = (kind: ReviewKind, list: Entry[], subject: Entry) =>
     items.push({ key: `${kind}:${list.map((e) => e.id).join(':')}`, kind, entryIds: list.map((e) => e.id), postedOn: subject.postedOn, amount: entryAmount(subject), loanId: subject.loanId });

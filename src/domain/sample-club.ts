@@ -13,6 +13,7 @@ import { MEMBER_ROLES, type MemberFields, type MemberRole } from './members';
 import type { MeetingFields } from './meetings';
 import { CARE_SHARES, noCare, sampleCare, type SampleCare } from './sample-care';
 import { Dice, yearsBefore, type Weighted } from './sample-dice';
+import { noFund, sampleFund, type SampleFund } from './sample-fund';
 import { historyFrom, sampleMeetings, type SampleMark } from './sample-meetings';
 
 /** The day the sample club is seen from, unless told otherwise: a fixed date, never the clock. */
@@ -21,10 +22,10 @@ export const SAMPLE_TODAY: CalendarDate = '2026-11-23';
 export const STRESS_CLUB_MEMBERS = 20_000;
 
 /**
- * The care book (sample-care.ts) names people by their place in the register: the members,
- * then `nonMembers` after them.
+ * The care book (sample-care.ts) and the fund book (sample-fund.ts) name people by their
+ * place in the register: the members, then `nonMembers` after them.
  */
-export interface SampleClub extends SampleCare {
+export interface SampleClub extends SampleCare, SampleFund {
   club: ClubFields;
   members: MemberFields[];
   /** People the club cares for at home who are not members; only with the books' history. */
@@ -190,7 +191,7 @@ interface Person {
 /**
  * Deterministic from the seed: the same seed always gives the same club. `historyYears`
  * (default 5, none for a club of more than 1,000) is how far back its books go: the
- * meetings and marks, and the care book with the non-members it cares for.
+ * meetings and marks, the care book with the non-members it cares for, and the loan fund.
  */
 export function sampleClub(options: { seed: number; members?: number; today?: CalendarDate; historyYears?: number }): SampleClub {
   const dice = new Dice(options.seed);
@@ -274,18 +275,22 @@ export function sampleClub(options: { seed: number; members?: number; today?: Ca
   // The meeting book's history comes last, from the same dice: the members are the same with or without it.
   club.meetingDay = dice.pick([5, 8, 10, 15, 20, 25]);
   const years = options.historyYears ?? (count > HISTORY_UP_TO_MEMBERS ? 0 : SAMPLE_HISTORY_YEARS);
-  if (years <= 0) return { club, members, nonMembers: [], meetings: [], marks: [], ...noCare() };
+  if (years <= 0) return { club, members, nonMembers: [], meetings: [], marks: [], ...noCare(), ...noFund() };
   const from = historyFrom(today, years, club.foundedOn);
   const history = sampleMeetings(dice, { club, members, from, today });
   // The care book has dice of its own: the members, meetings and marks of a seed stay as they were before it.
   const careDice = new Dice(options.seed ^ CARE_SEED);
   const nonMembers = careNonMembers(careDice, { count, place, village, from, today });
   const care = sampleCare(careDice, { club, members, nonMembers, ...history, from, today });
-  return { club, members, nonMembers, ...history, ...care };
+  // So has the fund book: the books before it stay as they were.
+  const fund = sampleFund(new Dice(options.seed ^ FUND_SEED), { club, members, ...history, from, today });
+  return { club, members, nonMembers, ...history, ...care, ...fund };
 }
 
 /** Mixed into the seed for the care book's dice. */
 const CARE_SEED = 0x5ca2e;
+/** Mixed into the seed for the fund book's dice. */
+const FUND_SEED = 0xf00d5;
 
 const NON_MEMBER_AGES: Weighted<readonly [number, number]> = [
   [[75, 79], 3],

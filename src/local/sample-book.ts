@@ -9,7 +9,7 @@ import { createRecords } from './write';
 /**
  * A practice book: a made-up club that trainers and the curious fill the phone with, to
  * try every screen before typing a real club in — its members and five years of its books
- * (meetings and their marks, home care and health).
+ * (meetings and their marks, home care and health, the loan fund).
  * It is written exactly as a real book is (createClub, then the records through the ordinary
  * write path), so it behaves like one; only its mark in `meta` keeps it off the server and out
  * of backups. Leaving it is `leaveSampleBook` in device.ts, beside the mark, small enough for
@@ -39,7 +39,11 @@ export async function makeSampleBook(
   onClubMade: () => void = () => {},
 ): Promise<ClubProfile> {
   // Loaded only when a sample is made: the name lists stay out of every other screen.
-  const [{ sampleClub }, { careBookRecords }] = await Promise.all([import('../domain/sample-club'), import('../domain/sample-care')]);
+  const [{ sampleClub }, { careBookRecords }, { fundBookRecords }] = await Promise.all([
+    import('../domain/sample-club'),
+    import('../domain/sample-care'),
+    import('../domain/sample-fund'),
+  ]);
   const sample = sampleClub(options);
   const profile = await createClub(db, sample.club, { sampleBook: true });
   onClubMade();
@@ -52,6 +56,12 @@ export async function makeSampleBook(
   await createInBatches(db, 'readings', care.readings);
   await createInBatches(db, 'referrals', care.referrals);
   await createInBatches(db, 'strikeOuts', care.strikeOuts);
+  // The fund book: the cash counts after the entries, as a count closes what was written before it.
+  const fund = fundBookRecords(sample, register.map((person) => person.id), meetings.map((meeting) => meeting.id), () => uuidv7());
+  await createInBatches(db, 'loanApplications', fund.loanApplications);
+  await createInBatches(db, 'loans', fund.loans);
+  await createInBatches(db, 'entries', fund.entries);
+  await createInBatches(db, 'cashCounts', fund.cashCounts);
   // The marks last: whoever waits for the practice book to fill knows it is whole when they stop coming.
   const marks = sample.marks.map(({ meeting, member, mark }) => {
     const [meetingId, memberId] = [meetings[meeting]!.id, register[member]!.id];

@@ -55,7 +55,7 @@ export const phoneFigures: BenchSuite = async (ctx) => {
       for (const r of care.readings) if (inForce.has(r.fields.personId)) counts.set(r.fields.personId, (counts.get(r.fields.personId) ?? 0) + 1);
       const [top] = [...counts].sort((a, b) => b[1] - a[1]);
       if (top && !cared) cared = { personId: top[0], readings: top[1] };
-      await pushMeetingBook(server.url, chair, club, registerIds);
+      await pushMeetingBook(server.url, chair, club, registerIds, { withFund: true });
       return chair;
     };
     const smallOnServer = await putOnServer(small);
@@ -68,6 +68,10 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     const smallPhone = await newProfile();
     await joinAndLoad(ctx, server.url, smallPhone, await createInvite(server.url, smallOnServer, 'board'), listed(small, ''));
     await withPhone(ctx, smallPhone, (page) => waitForRecords(page, server.url, 'attendance', small.marks.length));
+    // The treasurer's phone records the fund's money (a board phone only reads it).
+    const treasurerPhone = await newProfile();
+    await joinAndLoad(ctx, server.url, treasurerPhone, await createInvite(server.url, smallOnServer, 'treasurer'), listed(small, ''));
+    await withPhone(ctx, treasurerPhone, (page) => waitForRecords(page, server.url, 'attendance', small.marks.length));
     const stressPhone = await newProfile();
     await joinAndLoad(ctx, server.url, stressPhone, await createInvite(server.url, stressOnServer, 'board'), listed(stress, ''));
     figures.push(await dailyStartScripts(ctx, server.url, smallPhone));
@@ -122,7 +126,7 @@ export const phoneFigures: BenchSuite = async (ctx) => {
 
     ctx.log('phone: the fund book…');
     figures.push(await fundBookFigure(ctx, server.url, smallPhone, SAMPLE_HISTORY_YEARS));
-    figures.push(await repaymentTapFigure(ctx, server.url, smallPhone));
+    figures.push(await repaymentTapFigure(ctx, server.url, treasurerPhone));
 
     ctx.log('phone: tap Save…');
     figures.push(await saveFigure(ctx, server.url, smallPhone));

@@ -110,24 +110,14 @@ export function EntryScreen({ id }: { id: string }) {
         )}
       </dl>
       <h2 className="section-title">{t('entry.lines')}</h2>
-      <table className="lines">
-        <thead>
-          <tr>
-            <th scope="col">{t('entry.account')}</th>
-            <th scope="col">{t('entry.debit')}</th>
-            <th scope="col">{t('entry.credit')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entry.lines.map((l, i) => (
-            <tr key={i}>
-              <td>{t(`account.${l.account}`)}</td>
-              <td>{l.amount > 0 ? formatDong(l.amount) : ''}</td>
-              <td>{l.amount < 0 ? formatDong(-l.amount) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="schedule">
+        {entry.lines.map((l, i) => (
+          <li key={i} className="schedule__row">
+            <span className="schedule__due">{t(`account.${l.account}`)}</span>
+            <span className="schedule__state">{l.amount > 0 ? t('entry.debitLine', { amount: formatDong(l.amount) }) : t('entry.creditLine', { amount: formatDong(-l.amount) })}</span>
+          </li>
+        ))}
+      </ul>
       {data.reversals.length > 0 && (
         <p className="notice">
           {data.reversals.map((r) => t('entry.reversedOn', { date: formatDate(r.postedOn), reason: r.note ?? '' })).join(' ')}

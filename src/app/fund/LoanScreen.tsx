@@ -53,28 +53,20 @@ export function LoanCard({ state, name }: { state: LoanState; name: string }) {
           </>
         )}
       </dl>
-      <table className="lines">
-        <caption>{t('loan.schedule')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('loan.due')}</th>
-            <th scope="col">{t('loan.instalment')}</th>
-            <th scope="col">{t('loan.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.instalments.map((i) => {
-            const unpaid = i.principal - i.principalPaid + (i.interest - i.interestPaid);
-            return (
-              <tr key={i.number} className={unpaid > 0 && i.dueOn <= today && state.status === 'active' ? 'row--late' : undefined}>
-                <td>{formatDate(i.dueOn)}</td>
-                <td>{formatDong(i.principal + i.interest)}</td>
-                <td>{unpaid === 0 ? t('loan.instalmentPaid') : state.status !== 'active' ? '—' : t('loan.instalmentOwes', { amount: formatDong(unpaid) })}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <h2 className="section-title">{t('loan.schedule')}</h2>
+      {/* A list, not a table: at the largest text three columns broke dates and amounts mid-number. */}
+      <ol className="schedule">
+        {state.instalments.map((i) => {
+          const unpaid = i.principal - i.principalPaid + (i.interest - i.interestPaid);
+          const late = unpaid > 0 && i.dueOn <= today && state.status === 'active';
+          return (
+            <li key={i.number} className={late ? 'schedule__row schedule__row--late' : 'schedule__row'}>
+              <span className="schedule__due">{`${formatDate(i.dueOn)} · ${formatDong(i.principal + i.interest)}`}</span>
+              <span className="schedule__state">{unpaid === 0 ? t('loan.instalmentPaid') : state.status !== 'active' ? '—' : t('loan.instalmentOwes', { amount: formatDong(unpaid) })}</span>
+            </li>
+          );
+        })}
+      </ol>
     </section>
   );
 }

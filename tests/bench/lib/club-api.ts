@@ -4,6 +4,7 @@ import { uuidv7 } from '../../../src/domain/ids';
 import type { MemberFields } from '../../../src/domain/members';
 import { MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type PushResponse } from '../../../src/domain/protocol';
 import { careBookRecords } from '../../../src/domain/sample-care';
+import { fundBookRecords } from '../../../src/domain/sample-fund';
 import type { SampleClub } from '../../../src/domain/sample-club';
 
 /**
@@ -107,14 +108,26 @@ export async function pushRegister(serverUrl: string, chair: ChairDevice, club: 
   return pushMembers(serverUrl, chair, [...club.members, ...club.nonMembers]);
 }
 
-/** A sample club's meetings and marks, pushed after its register (whose ids the marks name). */
-export async function pushMeetingBook(serverUrl: string, chair: ChairDevice, club: SampleClub, memberIds: readonly string[]): Promise<void> {
+/**
+ * A sample club's meetings and marks, pushed after its register (whose ids the marks name;
+ * `memberIds` as pushRegister returned them). With `withFund`, its loan fund goes between
+ * the meetings it names and the marks, which stay last. Returns the meetings' ids.
+ */
+export async function pushMeetingBook(
+  serverUrl: string,
+  chair: ChairDevice,
+  club: SampleClub,
+  memberIds: readonly string[],
+  options: { withFund?: boolean } = {},
+): Promise<string[]> {
   const meetingIds = await pushRecords(serverUrl, chair, 'meetings', club.meetings.map((fields) => ({ fields })));
+  if (options.withFund) await pushFundBook(serverUrl, chair, club, memberIds, meetingIds);
   const marks = club.marks.map(({ meeting, member, mark }) => {
     const [meetingId, memberId] = [meetingIds[meeting]!, memberIds[member]!];
     return { id: markId(meetingId, memberId), fields: { meetingId, memberId, mark } };
   });
   await pushRecords(serverUrl, chair, 'attendance', marks);
+  return meetingIds;
 }
 
 /**
@@ -127,6 +140,19 @@ export async function pushCareBook(serverUrl: string, chair: ChairDevice, club: 
   // In the order a phone's outbox would send them: a strike-out after what it strikes.
   for (const collection of ['carePlans', 'visits', 'readings', 'referrals', 'strikeOuts'] as const) await pushRecords(serverUrl, chair, collection, care[collection]);
   return care;
+}
+
+/**
+ * A sample club's loan fund (applications, loans, entries, cash counts), pushed after its
+ * register and meetings, with their ids as pushRegister and pushMeetingBook returned them
+ * (pushMeetingBook's `withFund` does it before the marks). The chair pushes it: the server
+ * takes a write-off only from the chair's phone.
+ */
+export async function pushFundBook(serverUrl: string, chair: ChairDevice, club: SampleClub, registerIds: readonly string[], meetingIds: readonly string[]) {
+  const fund = fundBookRecords(club, registerIds, meetingIds, () => uuidv7());
+  // In the order a phone's outbox would send them: a cash count after the entries it closes.
+  for (const collection of ['loanApplications', 'loans', 'entries', 'cashCounts'] as const) await pushRecords(serverUrl, chair, collection, fund[collection]);
+  return fund;
 }
 
 /** How far the server has applied this device's mutations (an empty push answers it). */
