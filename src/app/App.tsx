@@ -29,37 +29,11 @@ const InviteScreen = lazy(() => import('./settings/InviteScreen').then((m) => ({
 const DevicesScreen = lazy(() => import('./settings/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
 const NeedsAttentionScreen = lazy(() => import('./sync/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
 const OnboardingScreen = lazy(() => import('./onboarding/OnboardingScreen').then((m) => ({ default: m.OnboardingScreen })));
-const MeetingBookScreen = lazy(() => import('./meetings/MeetingBookScreen').then((m) => ({ default: m.MeetingBookScreen })));
-const NewMeetingScreen = lazy(() => import('./meetings/MeetingFormScreen').then((m) => ({ default: m.NewMeetingScreen })));
-const EditMeetingScreen = lazy(() => import('./meetings/MeetingFormScreen').then((m) => ({ default: m.EditMeetingScreen })));
-const MeetingScreen = lazy(() => import('./meetings/MeetingScreen').then((m) => ({ default: m.MeetingScreen })));
-const RollCallScreen = lazy(() => import('./meetings/RollCallScreen').then((m) => ({ default: m.RollCallScreen })));
-const FollowUpScreen = lazy(() => import('./meetings/FollowUpScreen').then((m) => ({ default: m.FollowUpScreen })));
-const CareBookScreen = lazy(() => import('./care/CareBookScreen').then((m) => ({ default: m.CareBookScreen })));
-const VisitScreen = lazy(() => import('./care/VisitScreen').then((m) => ({ default: m.VisitScreen })));
-const PersonCareScreen = lazy(() => import('./care/PersonCareScreen').then((m) => ({ default: m.PersonCareScreen })));
-const NewCarePlanScreen = lazy(() => import('./care/CarePlanFormScreen').then((m) => ({ default: m.NewCarePlanScreen })));
-const EditCarePlanScreen = lazy(() => import('./care/CarePlanFormScreen').then((m) => ({ default: m.EditCarePlanScreen })));
-const HealthBookScreen = lazy(() => import('./health/HealthBookScreen').then((m) => ({ default: m.HealthBookScreen })));
-const HealthDayScreen = lazy(() => import('./health/HealthDayScreen').then((m) => ({ default: m.HealthDayScreen })));
-const NewReadingScreen = lazy(() => import('./health/ReadingFormScreen').then((m) => ({ default: m.NewReadingScreen })));
-const NewReferralScreen = lazy(() => import('./health/ReferralScreen').then((m) => ({ default: m.NewReferralScreen })));
-const PersonHealthScreen = lazy(() => import('./health/PersonHealthScreen').then((m) => ({ default: m.PersonHealthScreen })));
-const FundBookScreen = lazy(() => import('./fund/FundBookScreen').then((m) => ({ default: m.FundBookScreen })));
-const RecordMenuScreen = lazy(() => import('./fund/RecordScreen').then((m) => ({ default: m.RecordMenuScreen })));
-const RecordScreen = lazy(() => import('./fund/RecordScreen').then((m) => ({ default: m.RecordScreen })));
-const DuesScreen = lazy(() => import('./fund/DuesScreen').then((m) => ({ default: m.DuesScreen })));
-const RepaymentChooseScreen = lazy(() => import('./fund/RepaymentScreen').then((m) => ({ default: m.RepaymentChooseScreen })));
-const RepaymentScreen = lazy(() => import('./fund/RepaymentScreen').then((m) => ({ default: m.RepaymentScreen })));
-const ApplicationsScreen = lazy(() => import('./fund/ApplicationsScreen').then((m) => ({ default: m.ApplicationsScreen })));
-const NewApplicationScreen = lazy(() => import('./fund/ApplicationsScreen').then((m) => ({ default: m.NewApplicationScreen })));
-const VoteScreen = lazy(() => import('./fund/VoteScreen').then((m) => ({ default: m.VoteScreen })));
-const DisburseScreen = lazy(() => import('./fund/DisburseScreen').then((m) => ({ default: m.DisburseScreen })));
-const LoansScreen = lazy(() => import('./fund/LoansScreen').then((m) => ({ default: m.LoansScreen })));
-const LoanScreen = lazy(() => import('./fund/LoanScreen').then((m) => ({ default: m.LoanScreen })));
-const EntryScreen = lazy(() => import('./fund/EntryScreen').then((m) => ({ default: m.EntryScreen })));
-const CashCountScreen = lazy(() => import('./fund/CashCountScreen').then((m) => ({ default: m.CashCountScreen })));
-const OpeningScreen = lazy(() => import('./fund/OpeningScreen').then((m) => ({ default: m.OpeningScreen })));
+// Each book's screens come with the book's own router: one lazy import here for a book, not one per screen.
+const MeetingRoutes = lazy(() => import('./meetings/MeetingRoutes').then((m) => ({ default: m.MeetingRoutes })));
+const CareRoutes = lazy(() => import('./care/CareRoutes').then((m) => ({ default: m.CareRoutes })));
+const HealthRoutes = lazy(() => import('./health/HealthRoutes').then((m) => ({ default: m.HealthRoutes })));
+const FundRoutes = lazy(() => import('./fund/FundRoutes').then((m) => ({ default: m.FundRoutes })));
 const LockScreen = lazy(() => import('./lock/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** Screens that only make sense once this phone is connected to a server. */
@@ -93,37 +67,14 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
       <Route path="/members/new" component={NewMemberScreen} />
       <Route path="/members/:id/edit">{(params) => <EditMemberScreen id={params.id} />}</Route>
       <Route path="/members/:id">{(params) => <MemberScreen id={params.id} />}</Route>
-      <Route path="/meetings" component={MeetingBookScreen} />
-      <Route path="/meetings/new" component={NewMeetingScreen} />
-      <Route path="/meetings/follow-up" component={FollowUpScreen} />
-      <Route path="/meetings/:id/edit">{(params) => <EditMeetingScreen id={params.id} />}</Route>
-      <Route path="/meetings/:id/roll">{(params) => <RollCallScreen id={params.id} />}</Route>
-      <Route path="/meetings/:id">{(params) => <MeetingScreen id={params.id} />}</Route>
-      <Route path="/care" component={CareBookScreen} />
-      <Route path="/care/visit/:personId">{(params) => <VisitScreen personId={params.personId} />}</Route>
-      <Route path="/care/people/:id">{(params) => <PersonCareScreen id={params.id} />}</Route>
-      <Route path="/care/plans/new" component={NewCarePlanScreen} />
-      <Route path="/care/plans/:id/edit">{(params) => <EditCarePlanScreen id={params.id} />}</Route>
-      <Route path="/health" component={HealthBookScreen} />
-      <Route path="/health/day" component={HealthDayScreen} />
-      <Route path="/health/readings/new" component={NewReadingScreen} />
-      <Route path="/health/referrals/new" component={NewReferralScreen} />
-      <Route path="/health/people/:id">{(params) => <PersonHealthScreen id={params.id} />}</Route>
-      <Route path="/fund" component={FundBookScreen} />
-      <Route path="/fund/record" component={RecordMenuScreen} />
-      <Route path="/fund/record/:kind">{(params) => <RecordScreen kind={params.kind} />}</Route>
-      <Route path="/fund/dues" component={DuesScreen} />
-      <Route path="/fund/repay" component={RepaymentChooseScreen} />
-      <Route path="/fund/repay/:loanId">{(params) => <RepaymentScreen loanId={params.loanId} />}</Route>
-      <Route path="/fund/applications" component={ApplicationsScreen} />
-      <Route path="/fund/applications/new" component={NewApplicationScreen} />
-      <Route path="/fund/applications/:id/disburse">{(params) => <DisburseScreen id={params.id} />}</Route>
-      <Route path="/fund/applications/:id">{(params) => <VoteScreen id={params.id} />}</Route>
-      <Route path="/fund/loans" component={LoansScreen} />
-      <Route path="/fund/loans/:id">{(params) => <LoanScreen id={params.id} />}</Route>
-      <Route path="/fund/entries/:id">{(params) => <EntryScreen id={params.id} />}</Route>
-      <Route path="/fund/count" component={CashCountScreen} />
-      <Route path="/fund/opening" component={OpeningScreen} />
+      <Route path="/meetings" component={MeetingRoutes} />
+      <Route path="/meetings/*" component={MeetingRoutes} />
+      <Route path="/care" component={CareRoutes} />
+      <Route path="/care/*" component={CareRoutes} />
+      <Route path="/health" component={HealthRoutes} />
+      <Route path="/health/*" component={HealthRoutes} />
+      <Route path="/fund" component={FundRoutes} />
+      <Route path="/fund/*" component={FundRoutes} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/club" component={ClubSettingsScreen} />
       <Route path="/settings/connect" component={ConnectScreen} />

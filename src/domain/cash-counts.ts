@@ -4,7 +4,7 @@ import type { CalendarDate } from './dates';
 import { FUND_READERS, FUND_WRITERS, type Entry } from './entries';
 import { MAX_LINE_AMOUNT, line, type Line } from './ledger';
 import type { Dong } from './money';
-import { calendarDate, idList, text } from './validation';
+import { calendarDate, idList, optionalId, text } from './validation';
 
 const signedDong = z
   .int({ error: 'validation.money' })
@@ -27,7 +27,7 @@ export const cashCounts = defineCollection({
     /** The two officers who counted. */
     countedBy: idList(2, 'validation.countedBy').check(z.minLength(2, { error: 'validation.countedBy' })),
     /** The over/short entry, when the count differed. */
-    overShortEntryId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    overShortEntryId: optionalId,
   },
   read: FUND_READERS,
   write: FUND_WRITERS,

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { defineCollection } from './collection';
-import { ACCOUNTS, MAX_LINE_AMOUNT, linesBalance, type Account, type Line } from './ledger';
+import { ACCOUNTS, MAX_LINE_AMOUNT, linesBalance, type Line } from './ledger';
 import type { DeviceRole } from './record';
-import { calendarDate, optionalText } from './validation';
+import { calendarDate, optionalId, optionalText } from './validation';
 
 /** Who sees the club's money: the board. Volunteers see none of it (the server sends them none). */
 export const FUND_READERS = ['chair', 'board', 'treasurer'] as const satisfies readonly DeviceRole[];
@@ -30,21 +30,32 @@ export type EntryType = (typeof ENTRY_TYPES)[number];
 /** The types that a person records from the fund book's "record" screen, each a few taps. */
 export const SIMPLE_ENTRY_TYPES = ['dues', 'donation', 'expense', 'transfer', 'seed'] as const satisfies readonly EntryType[];
 
-/** Which accounts each type may debit and credit. Reversals mirror any entry: checked against it instead. */
-const TEMPLATES: Record<Exclude<EntryType, 'reversal'>, { debit: readonly Account[]; credit: readonly Account[]; loan: 'none' | 'required' | 'lines' }> = {
-  opening: { debit: ['cash', 'bank', 'loans', 'suspense'], credit: ['incomeFund', 'operatingFund', 'suspense'], loan: 'lines' },
-  seed: { debit: ['cash', 'bank'], credit: ['incomeFund'], loan: 'none' },
-  disbursement: { debit: ['loans'], credit: ['cash', 'bank'], loan: 'required' },
-  repayment: { debit: ['cash', 'bank'], credit: ['loans', 'incomeFund', 'operatingFund'], loan: 'required' },
-  dues: { debit: ['cash', 'bank'], credit: ['incomeFund', 'operatingFund'], loan: 'none' },
-  donation: { debit: ['cash', 'bank'], credit: ['incomeFund', 'operatingFund'], loan: 'none' },
-  expense: { debit: ['operatingFund'], credit: ['cash', 'bank'], loan: 'none' },
-  transfer: { debit: ['cash', 'bank'], credit: ['cash', 'bank'], loan: 'none' },
-  writeOff: { debit: ['incomeFund'], credit: ['loans'], loan: 'required' },
-  recovery: { debit: ['cash', 'bank'], credit: ['incomeFund'], loan: 'required' },
-  overShort: { debit: ['cash', 'suspense'], credit: ['cash', 'suspense'], loan: 'none' },
-  suspenseCleared: { debit: ['suspense', 'operatingFund', 'incomeFund'], credit: ['suspense', 'operatingFund', 'incomeFund'], loan: 'none' },
+/**
+ * Which accounts each type may debit and credit, and whether it names its loan (LEDGER.md's
+ * table): "debits/credits", accounts by their first letters (c cash, b bank, l loans,
+ * i income fund, o operating fund, s suspense), then n (no loan), r (required) or x (on its
+ * lines). Compact because every phone's first screen carries the registry.
+ */
+const TEMPLATE_CODES: Record<Exclude<EntryType, 'reversal'>, string> = {
+  opening: 'cbls/ios/x',
+  seed: 'cb/i/n',
+  disbursement: 'l/cb/r',
+  repayment: 'cb/lio/r',
+  dues: 'cb/io/n',
+  donation: 'cb/io/n',
+  expense: 'o/cb/n',
+  transfer: 'cb/cb/n',
+  writeOff: 'i/l/r',
+  recovery: 'cb/i/r',
+  overShort: 'cs/cs/n',
+  suspenseCleared: 'soi/soi/n',
 };
+
+function template(type: Exclude<EntryType, 'reversal'>) {
+  const [debit = '', credit = '', loan = 'n'] = TEMPLATE_CODES[type].split('/');
+  const accounts = (letters: string) => ACCOUNTS.filter((a) => letters.includes(a[0]!));
+  return { debit: accounts(debit), credit: accounts(credit), loan: loan === 'r' ? 'required' : loan === 'x' ? 'lines' : 'none' };
+}
 
 const lineAmount = z
   .int({ error: 'validation.lineAmount' })
@@ -53,7 +64,7 @@ const lineAmount = z
 const lineSchema = z.strictObject({
   account: z.enum(ACCOUNTS, { error: 'validation.invalidValue' }),
   amount: lineAmount,
-  loanId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+  loanId: optionalId,
 });
 
 function problem(ctx: z.core.$RefinementCtx<unknown>, field: string, messageKey: string) {
@@ -72,12 +83,12 @@ export const entries = defineCollection({
     postedOn: calendarDate,
     lines: z.array(lineSchema).check(z.minLength(2, { error: 'validation.entryLines' }), z.maxLength(400, { error: 'validation.entryLines' })),
     /** The loan the entry is about (disbursement, repayment, write-off, recovery). */
-    loanId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    loanId: optionalId,
     /** Who paid or borrowed: the member, for their dues, their loan, their donation. */
-    memberId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    memberId: optionalId,
     /** The meeting it was collected or counted at. */
-    meetingId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
-    reversesEntryId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    meetingId: optionalId,
+    reversesEntryId: optionalId,
     /** What for (an expense), from whom (a donation), why (a reversal: required). */
     note: optionalText(300),
     /**
@@ -97,20 +108,20 @@ export const entries = defineCollection({
       return;
     }
     if (entry.reversesEntryId !== null) problem(ctx, 'reversesEntryId', 'validation.invalidValue');
-    const template = TEMPLATES[entry.type as Exclude<EntryType, 'reversal'>];
-    if (!template) return;
-    const fits = lines.every((l: Line) => (l.amount > 0 ? template.debit : template.credit).includes(l.account));
+    if (!Object.hasOwn(TEMPLATE_CODES, entry.type)) return;
+    const rule = template(entry.type as Exclude<EntryType, 'reversal'>);
+    const fits = lines.every((l: Line) => (l.amount > 0 ? rule.debit : rule.credit).includes(l.account));
     if (!fits || !lines.some((l) => l.amount > 0) || !lines.some((l) => l.amount < 0)) problem(ctx, 'lines', 'validation.entryLines');
     if (entry.type === 'transfer' && new Set(lines.map((l) => l.account)).size < 2) problem(ctx, 'lines', 'validation.entryLines');
     // The loans account always names its loan; a one-loan entry names the same loan on every loans line.
     const loanLines = lines.filter((l) => l.account === 'loans');
     if (loanLines.some((l) => l.loanId === null)) problem(ctx, 'lines', 'validation.entryLines');
     if (lines.some((l) => l.account !== 'loans' && l.loanId !== null)) problem(ctx, 'lines', 'validation.entryLines');
-    if (template.loan === 'required') {
+    if (rule.loan === 'required') {
       if (entry.loanId === null) problem(ctx, 'loanId', 'validation.entryLoan');
       else if (loanLines.some((l) => l.loanId !== entry.loanId)) problem(ctx, 'lines', 'validation.entryLines');
     }
-    if (template.loan === 'none' && entry.loanId !== null) problem(ctx, 'loanId', 'validation.invalidValue');
+    if (rule.loan === 'none' && entry.loanId !== null) problem(ctx, 'loanId', 'validation.invalidValue');
     if (entry.type === 'expense' && !entry.note) problem(ctx, 'note', 'validation.expenseNote');
   },
   read: FUND_READERS,

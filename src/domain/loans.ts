@@ -4,7 +4,7 @@ import { addMonths, isCalendarDate, type CalendarDate } from './dates';
 import { FUND_READERS, FUND_WRITERS } from './entries';
 import { MAX_LINE_AMOUNT } from './ledger';
 import type { Dong } from './money';
-import { acrossFields, calendarDate, optionalText, wholeNumber } from './validation';
+import { acrossFields, calendarDate, optionalText, optionalId, wholeNumber } from './validation';
 
 /** Flat on the original principal (the savings-group norm, the default) or on the balance still out. */
 export const INTEREST_METHODS = ['flat', 'declining'] as const;
@@ -36,7 +36,7 @@ export const loans = defineCollection({
   shape: {
     memberId: z.uuid({ error: 'validation.loanMember' }),
     /** The application the club voted; null for a loan moved in from the paper book. */
-    applicationId: z.nullable(z.uuid({ error: 'validation.invalidValue' })),
+    applicationId: optionalId,
     source: z.enum(LOAN_SOURCES, { error: 'validation.invalidValue' }),
     principal,
     /** For a loan from the paper book: what was lent at first (principal is what remained). */

@@ -83,6 +83,9 @@ export function wholeNumber(min: number, max: number, key: string) {
 
 export const calendarDate = z.string({ error: 'validation.date' }).check(z.refine(isCalendarDate, { error: 'validation.date' }));
 
+/** The id of another record, or none. */
+export const optionalId = z.nullable(z.uuid({ error: 'validation.invalidValue' }));
+
 /** Several of a fixed list of choices (the areas a meeting covered, the help a visit gave): each at most once. */
 export function choiceList<const T extends readonly [string, ...string[]]>(values: T) {
   return z
