@@ -66,7 +66,7 @@ const careFingerprint = (sample: SampleClub) =>
     .update(JSON.stringify({ nonMembers: sample.nonMembers, carePlans: sample.carePlans, visits: sample.visits, readings: sample.readings, referrals: sample.referrals, strikeOuts: sample.strikeOuts }))
     .digest('hex');
 
-describe('the sample club’s fund: the same seed, the same fund, and the other books as they were', () => {
+describe('the sample club’s fund: the same seed, the same fund, and the other books as they were', { timeout: 20_000 }, () => {
   it('is deep-equal for the same seed and differs for another', () => {
     const again = sampleClub({ seed: 2026, members: 70 });
     expect(again.entries).toEqual(club2026.entries);
@@ -103,12 +103,12 @@ describe('the sample club’s fund: the same seed, the same fund, and the other 
   it('makes a five-year club of 70 quickly, fund and all', () => {
     const started = performance.now();
     sampleClub({ seed: 99, members: 70 });
-    // About 100 ms on a quiet laptop; the slack is for a busy test machine.
-    expect(performance.now() - started).toBeLessThan(1000);
+    // About 100 ms on a quiet laptop; the slack is for a busy test machine (CI runs two test files at once).
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 
-describe('the sample club’s fund: valid, and every reference holds', () => {
+describe('the sample club’s fund: valid, and every reference holds', { timeout: 20_000 }, () => {
   it('makes every record pass its collection’s schema and checks, dated within the history', () => {
     for (const [i, book] of books.entries()) {
       const from = historyFrom(TODAY, 5, clubs[i]!.club.foundedOn);
@@ -186,7 +186,7 @@ describe('the sample club’s fund: valid, and every reference holds', () => {
   });
 });
 
-describe('the sample club’s fund: the books balance', () => {
+describe('the sample club’s fund: the books balance', { timeout: 20_000 }, () => {
   it('has a trial balance of 0, both funds positive, and the income fund above its seed', () => {
     for (const book of books) {
       const balances = balancesOf(book.entries);
@@ -272,7 +272,7 @@ describe('the sample club’s fund: the books balance', () => {
   });
 });
 
-describe('the sample club’s fund: loans as the club votes and repays them', () => {
+describe('the sample club’s fund: loans as the club votes and repays them', { timeout: 20_000 }, () => {
   it('votes at monthly meetings: mostly approved, some deferred, a few refused, votes from those present', () => {
     for (const [i, book] of books.entries()) {
       const club = clubs[i]!;
