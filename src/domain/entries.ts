@@ -150,7 +150,13 @@ export function entryAmount(entry: { lines: readonly Line[] }): number {
 
 /** Orders entries as the book lists them: by date, then as recorded, then by id (the same on every phone). */
 export function compareEntries(a: Entry, b: Entry): number {
-  return a.postedOn.localeCompare(b.postedOn) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  // Code-unit order, not localeCompare: ISO dates and ids sort the same way, every phone's ICU
+  // agrees on it, and it is several times faster over a five-year book.
+  return order(a.postedOn, b.postedOn) || order(a.createdAt, b.createdAt) || order(a.id, b.id);
+}
+
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The entries that reverse each entry, by the id they reverse. */
