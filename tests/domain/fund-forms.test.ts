@@ -32,7 +32,7 @@ describe('what each money form makes', () => {
   });
 
   it('reverses an entry with every line flipped, its loan and the reason kept, so the balances come back to where they were', () => {
-    const seed = { ...simpleEntry(base), id: '01900000-0000-7000-8000-0000000000e1' };
+    const seed = { ...simpleEntry(base), phoneId: PHONE, id: '01900000-0000-7000-8000-0000000000e1' };
     const reversal = reversalEntry(seed, '2026-12-03', 'Ghi nhầm');
     expect(validate(entries.fieldsSchema, { ...reversal, phoneId: PHONE }).ok).toBe(true);
     expect(reversal).toMatchObject({ type: 'reversal', reversesEntryId: seed.id, note: 'Ghi nhầm', postedOn: '2026-12-03' });

@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
+import { lockedThrough } from '../../domain/cash-counts';
 import { formatDate, todayOn } from '../../domain/dates';
 import { closedPeriodProblem, repaymentSchema, type RepaymentValues } from '../../domain/fund-forms';
 import { splitInterest } from '../../domain/ledger';
-import { allocateRepayment, offeredRepayment, repaymentLines, type LoanState } from '../../domain/loan-state';
+import { allocateRepayment, loanStates, offeredRepayment, repaymentLines, type LoanState } from '../../domain/loan-state';
 import { formatDong } from '../../domain/money';
 import { compareByGivenName } from '../../domain/names';
 import { deviceId } from '../../local/device';
-import { clubProfile, liveRecords } from '../../local/queries';
+import { liveRecords } from '../../local/queries';
 import { fundRecords } from '../../local/fund-queries';
-import { lockedThrough } from '../../domain/cash-counts';
 import { createRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
@@ -19,7 +19,6 @@ import { domainResolver } from '../ui/domain-resolver';
 import { ChoiceField, DateField, MoneyField } from '../ui/fields';
 import { loanCard } from './fund-data';
 import { useFundStrings } from './strings';
-import { loanStates } from '../../domain/loan-state';
 
 /** Who is repaying: the loans out, the late ones first, then by given name. */
 export function RepaymentChooseScreen() {
@@ -137,8 +136,8 @@ export function RepaymentScreen({ loanId }: { loanId: string }) {
   const mayWrite = useMayWrite('entries');
   const today = todayOn();
   const data = useLiveQuery(async () => {
-    const [card, club, records] = await Promise.all([loanCard(db, loanId, today), clubProfile(db), fundRecords(db)]);
-    return { card, club, locked: lockedThrough(records.counts, records.reopenings) };
+    const [card, counts, reopenings] = await Promise.all([loanCard(db, loanId, today), liveRecords(db, 'cashCounts'), liveRecords(db, 'reopenings')]);
+    return { card, locked: lockedThrough(counts, reopenings) };
   }, [db, loanId, today]);
   if (!data) return <AppShell title={t('repay.title')} back="/fund/repay">{null}</AppShell>;
   const { card } = data;
