@@ -23,7 +23,11 @@ import type { SampleMark } from './sample-meetings';
  * treasurer's house on the due day, some late or in part, and one loan the club votes to
  * write off; a few donations and running costs; and the cash count that closes each
  * monthly meeting, with the rare small difference posted to suspense and settled by the
- * board at the next meeting.
+ * board at the next meeting. Once or twice the treasurer finds, just after a meeting's count,
+ * an entry of that day forgotten: the count is reopened, the entry written, the box counted
+ * again. And once or twice a member pays two instalments at one meeting, one to the treasurer
+ * and one to the chair, each on their own phone: the fund book shows it as a possible
+ * duplicate, and the board marks it checked.
  *
  * People and meetings are named by their place: in the register (the members come first)
  * and in the meeting book. Loans, applications and entries name each other by their index
@@ -66,16 +70,45 @@ export interface SampleCashCount {
   fields: Omit<FieldsOf<'cashCounts'>, 'meetingId' | 'countedBy' | 'overShortEntryId'>;
 }
 
+/**
+ * A meeting's count undone: an entry of its day was forgotten. The sample's records carry no
+ * time of their own; their order is their place in the fund's lists, and the writer keeps it
+ * (sample-book.ts, pushFundBook): the entries, then the counts, then the reopenings, each list
+ * in order. So a reopening comes after the count it names, as the rule wants (only the last
+ * standing count may be reopened: no count after `count` existed when it was made), and here
+ * in the lists it falls between that count and the next, the recount of the same meeting.
+ */
+export interface SampleReopening {
+  /** Index into the fund's counts: the one reopened, then the last standing. */
+  count: number;
+  /** Index into the fund's entries: the entry that was forgotten, dated the meeting's day. */
+  entry: number;
+  fields: Omit<FieldsOf<'reopenings'>, 'cashCountId'>;
+}
+
+/**
+ * "Checked" for what the fund book shows as a duplicate: two repayments of one loan, one day
+ * and one amount, from two phones, that are both right. Its key names the entries' ids, which
+ * the writer gives them: fundBookRecords makes it.
+ */
+export interface SampleReviewCheck {
+  /** Indexes into the fund's entries: the two repayments, as written. */
+  duplicate: [number, number];
+  fields: Omit<FieldsOf<'reviewChecks'>, 'itemKey'>;
+}
+
 export interface SampleFund {
   entries: SampleEntry[];
   loanApplications: SampleLoanApplication[];
   loans: SampleLoan[];
   cashCounts: SampleCashCount[];
+  reopenings: SampleReopening[];
+  reviewChecks: SampleReviewCheck[];
 }
 
 /** A club without the books' history keeps no fund book either. */
 export function noFund(): SampleFund {
-  return { entries: [], loanApplications: [], loans: [], cashCounts: [] };
+  return { entries: [], loanApplications: [], loans: [], cashCounts: [], reopenings: [], reviewChecks: [] };
 }
 
 /** The project's seed capital (LEDGER.md): 100 million đồng. */
@@ -142,6 +175,11 @@ const NOTES = {
   clearShort: 'Ban chủ nhiệm quyết định quỹ hoạt động bù khoản thiếu khi kiểm quỹ tháng trước',
   clearOver: 'Ban chủ nhiệm quyết định đưa khoản thừa khi kiểm quỹ tháng trước vào quỹ hoạt động',
   writeOff: 'Hội nghị biểu quyết xóa nợ gốc còn lại: gia đình gặp khó khăn, không còn khả năng trả',
+  forgotDues: 'Quên ghi hội phí của một thành viên gửi nộp sau khi kiểm quỹ, kiểm lại quỹ',
+  forgotGift: 'Quên ghi khoản ủng hộ nhận trong buổi họp, kiểm lại quỹ',
+  lateGift: 'Ủng hộ quỹ hoạt động của câu lạc bộ',
+  payAhead: 'Trả trước kỳ tháng sau, nộp cho chủ nhiệm',
+  twoInstalments: 'Hội viên trả hai kỳ trong cùng buổi họp: một kỳ thủ quỹ ghi, một kỳ chủ nhiệm ghi trên máy mình. Ban chủ nhiệm đã đối chiếu, đúng.',
 };
 
 // The records the generator keeps for the domain's own functions (loan states, the expected
@@ -354,11 +392,37 @@ export function sampleFund(
     const allocation = allocateRepayment(state, amount);
     if (allocation) {
       if (state.daysLate > 0) people[run.member]!.wasLate = true;
-      post('repayment', day, repaymentLines(run.loan, allocation), { run, member: run.member, meeting: next.meeting }, null, phoneAt(next.meeting));
+      const first = post('repayment', day, repaymentLines(run.loan, allocation), { run, member: run.member, meeting: next.meeting }, null, phoneAt(next.meeting));
       run.payments += 1;
       run.lastPaid = day;
+      if (payAhead(run, day, next, state, allocation, first)) return;
     }
     schedule(run, unpaidAfter(state, allocation), day);
+  }
+
+  /**
+   * Once or twice (from the days in `paysAhead`), a member on time at a meeting pays next
+   * month's instalment too, the same amount, to the chair, who records it on their own phone:
+   * two repayments of one loan, day and amount from two phones, which the fund book shows as
+   * a possible duplicate; the board looks, finds both right, and marks it checked. Only when
+   * the next instalment asks exactly what this one did, split the same way, and the loan is
+   * not paid off by it: the second payment is what a repayment that day would divide as, and
+   * never more than is owed.
+   */
+  function payAhead(run: LoanRun, day: number, next: NonNullable<LoanRun['next']>, state: LoanState, paid: Allocation, first: number): boolean {
+    const from = paysAhead[0];
+    if (from === undefined || day < from || next.meeting === null || next.part !== 'due' || state.daysLate > 0 || run.stopsAfter !== null) return false;
+    if (phoneAt(next.meeting) !== SAMPLE_TREASURER_PHONE_ID) return false;
+    const amount = paid.principal + paid.interest;
+    const after = stateOf(run, day);
+    const again = allocateRepayment(after, amount);
+    if (!again || offeredRepayment(after) !== amount || amount >= after.remaining || again.principal !== paid.principal || again.interest !== paid.interest) return false;
+    const second = post('repayment', day, repaymentLines(run.loan, again), { run, member: run.member, meeting: next.meeting }, NOTES.payAhead, SAMPLE_CHAIR_PHONE_ID);
+    run.payments += 1;
+    out.reviewChecks.push({ duplicate: [first, second], fields: { note: NOTES.twoInstalments } });
+    paysAhead.shift();
+    schedule(run, unpaidAfter(after, again), day);
+    return true;
   }
 
   // ── The loan that is written off ──────────────────────────────────────────────────────
@@ -476,6 +540,12 @@ export function sampleFund(
   const span = todayDay - fromDayNumber;
   const topUpDay = span >= 730 && dice.chance(0.75) ? fromDayNumber + dice.int(Math.floor(span * 0.4), Math.floor(span * 0.8)) : Number.POSITIVE_INFINITY;
   let toppedUp = false;
+  // Once or twice in the history, a count reopened for an entry forgotten (from the meeting in
+  // `slips`, the first whose count had no difference); and a member paying a month ahead.
+  const n = monthly.length;
+  const slips = n >= 12 ? [dice.int(Math.floor(n * 0.2), Math.floor(n * 0.5)), ...(dice.chance(0.5) ? [dice.int(Math.floor(n * 0.6), n - 2)] : [])] : [];
+  const paysAhead =
+    span >= 365 ? [fromDayNumber + dice.int(Math.floor(span * 0.1), Math.floor(span * 0.45)), ...(dice.chance(0.5) ? [fromDayNumber + dice.int(Math.floor(span * 0.5), Math.floor(span * 0.85))] : [])] : [];
 
   // ── The meeting ───────────────────────────────────────────────────────────────────────
   let suspense = 0;
@@ -591,6 +661,31 @@ export function sampleFund(
     out.cashCounts.push({ meeting, countedBy, overShort, fields: { countedOn: heldOn, counted, expected } });
     cashAtLastCount = counted;
     entriesAtLastCount = book.length;
+
+    // Just after the count, an entry of the day turns up unwritten: dues handed over late, or a
+    // gift. The count (the last standing: nothing is counted after it yet) is reopened with the
+    // reason, the entry written on the meeting's day, and the box counted again, the entry in.
+    const slip = slips[0];
+    if (slip === undefined || k < slip || lines !== null) return;
+    slips.shift();
+    const paid = new Set(out.entries.slice(dues[0] ?? out.entries.length).flatMap((e) => (e.fields.type === 'dues' && e.meeting === meeting ? [e.member] : [])));
+    const late = club.monthlyDues > 0 ? marks.filter((m) => m.mark !== 'absent' && !paid.has(m.member)) : [];
+    let forgotten: number;
+    let reason: string;
+    if (late.length > 0) {
+      const { member } = dice.pick(late);
+      forgotten = post('dues', day, [line('cash', club.monthlyDues), line(club.duesTo, -club.monthlyDues)], { member, meeting }, null, phone);
+      reason = NOTES.forgotDues;
+    } else {
+      const giver = marks.find((m) => m.mark === 'present')?.member ?? null;
+      forgotten = post('donation', day, [line('cash', 500_000), line('operatingFund', -500_000)], { member: giver, meeting }, NOTES.lateGift, phone);
+      reason = NOTES.forgotGift;
+    }
+    out.reopenings.push({ count: out.cashCounts.length - 1, entry: forgotten, fields: { reason } });
+    const recounted = cashAtLastCount + expectedCash(book.slice(entriesAtLastCount), heldOn);
+    out.cashCounts.push({ meeting, countedBy: [...countedBy], overShort: null, fields: { countedOn: heldOn, counted: recounted, expected: recounted } });
+    cashAtLastCount = recounted;
+    entriesAtLastCount = book.length;
   }
 
   function plan(day: number, job: () => void) {
@@ -655,7 +750,10 @@ function unpaidAfter(state: LoanState, paid: Allocation | null): CalendarDate | 
 
 /**
  * The fund book's records with their ids: `registerIds` are the register's (members, then
- * non-members) and `meetingIds` the meeting book's, as written.
+ * non-members) and `meetingIds` the meeting book's, as written. Written in this order (the
+ * entries, then the counts, the reopenings and the checks, each list in order), the book
+ * is as the club kept it: a count after what it closes, a reopening after the count it names,
+ * a check after the entries it names.
  */
 export function fundBookRecords(fund: SampleFund, registerIds: readonly string[], meetingIds: readonly string[], newId: () => string) {
   const person = (index: number) => registerIds[index]!;
@@ -669,6 +767,12 @@ export function fundBookRecords(fund: SampleFund, registerIds: readonly string[]
     fields: { ...l.fields, memberId: person(l.member), applicationId: loanApplications[l.application]!.id } satisfies LoanFields,
   }));
   const entryIds = fund.entries.map(() => newId());
+  // A duplicate's key names its entries in the book's order: by day, then as recorded, then
+  // by id. The first of the two payments takes the smaller id, so the order is the written one
+  // whether the two share a moment (one batch) or not (the first is written first).
+  for (const { duplicate: [a, b] } of fund.reviewChecks) {
+    if (entryIds[a]! > entryIds[b]!) [entryIds[a], entryIds[b]] = [entryIds[b]!, entryIds[a]!];
+  }
   const entries = fund.entries.map((e, i) => {
     const loanId = e.loan === null ? null : loans[e.loan]!.id;
     const fields: EntryFields = {
@@ -690,5 +794,14 @@ export function fundBookRecords(fund: SampleFund, registerIds: readonly string[]
       overShortEntryId: c.overShort === null ? null : entryIds[c.overShort]!,
     } satisfies FieldsOf<'cashCounts'>,
   }));
-  return { loanApplications, loans, entries, cashCounts };
+  const reopenings = fund.reopenings.map((r) => ({
+    id: newId(),
+    fields: { ...r.fields, cashCountId: cashCounts[r.count]!.id } satisfies FieldsOf<'reopenings'>,
+  }));
+  // The key reviewItems gives the item (review-items.ts): its kind, then its entries' ids.
+  const reviewChecks = fund.reviewChecks.map((c) => ({
+    id: newId(),
+    fields: { ...c.fields, itemKey: `duplicate:${c.duplicate.map((i) => entryIds[i]!).join(':')}` } satisfies FieldsOf<'reviewChecks'>,
+  }));
+  return { loanApplications, loans, entries, cashCounts, reopenings, reviewChecks };
 }

@@ -56,12 +56,16 @@ export async function makeSampleBook(
   await createInBatches(db, 'readings', care.readings);
   await createInBatches(db, 'referrals', care.referrals);
   await createInBatches(db, 'strikeOuts', care.strikeOuts);
-  // The fund book: the cash counts after the entries, as a count closes what was written before it.
+  // The fund book: the cash counts after the entries, as a count closes what was written before it;
+  // the reopenings after the counts they name, and the review checks after the entries theirs name.
+  // The sample's records have no time of their own: this order, each list in its own, is theirs.
   const fund = fundBookRecords(sample, register.map((person) => person.id), meetings.map((meeting) => meeting.id), () => uuidv7());
   await createInBatches(db, 'loanApplications', fund.loanApplications);
   await createInBatches(db, 'loans', fund.loans);
   await createInBatches(db, 'entries', fund.entries);
   await createInBatches(db, 'cashCounts', fund.cashCounts);
+  await createInBatches(db, 'reopenings', fund.reopenings);
+  await createInBatches(db, 'reviewChecks', fund.reviewChecks);
   // The marks last: whoever waits for the practice book to fill knows it is whole when they stop coming.
   const marks = sample.marks.map(({ meeting, member, mark }) => {
     const [meetingId, memberId] = [meetings[meeting]!.id, register[member]!.id];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cashCounts as countBook, expectedCash, overShortLines, type CashCount } from '../../src/domain/cash-counts';
+import { cashCounts as countBook, expectedCash, lastClose, lockedThrough, overShortLines, reopenings as reopeningBook, standingCounts, type CashCount, type Reopening } from '../../src/domain/cash-counts';
 import { addMonths, toDay } from '../../src/domain/dates';
 import { entries as entryBook, standingEntries, type Entry } from '../../src/domain/entries';
 import { availableToLend, balancesOf, fundBalance, splitInterest, trialBalance } from '../../src/domain/ledger';
@@ -8,7 +8,7 @@ import { loanApplications as applicationBook, type LoanApplication } from '../..
 import { allocateRepayment, loanStates, portfolio } from '../../src/domain/loan-state';
 import { loans as loanBook, type Loan } from '../../src/domain/loans';
 import { onRoll } from '../../src/domain/meeting-figures';
-import { reviewItems } from '../../src/domain/review-items';
+import { reviewChecks as checkBook, reviewItems, type ReviewCheck } from '../../src/domain/review-items';
 import { SAMPLE_TODAY, sampleClub, type SampleClub } from '../../src/domain/sample-club';
 import {
   SAMPLE_CHAIR_PHONE_ID,
@@ -29,9 +29,12 @@ import { CLUB_ID } from './fixtures';
 const SEEDS = [2026, 1, 2, 3, 4, 5, 6, 7];
 const clubs = SEEDS.map((seed) => sampleClub({ seed, members: 70 }));
 const TODAY = SAMPLE_TODAY;
-// As the practice book writes them: the entries first, the cash counts after them.
+// As the practice book writes them: the entries first, the cash counts after them, then the
+// reopenings of counts and the checks of review items.
 const ENTRIES_AT = '2026-11-23T08:00:00.000Z';
 const COUNTS_AT = '2026-11-23T08:00:01.000Z';
+const REOPENINGS_AT = '2026-11-23T08:00:02.000Z';
+const CHECKS_AT = '2026-11-23T08:00:03.000Z';
 
 /** The sample as records with ids, as the phone holds them and the figures take them; ids counting down when `reversed`. */
 function asBook(sample: SampleClub, reversed = false) {
@@ -43,11 +46,14 @@ function asBook(sample: SampleClub, reversed = false) {
   const stamp = (at: string) => ({ clubId: CLUB_ID, createdAt: at, updatedAt: at, deleted: false });
   const entries = fund.entries.map(({ id, fields }) => ({ id, ...stamp(ENTRIES_AT), ...fields }) as Entry);
   const counts = fund.cashCounts.map(({ id, fields }) => ({ id, ...stamp(COUNTS_AT), ...fields }) as CashCount);
+  const reopenings = fund.reopenings.map(({ id, fields }) => ({ id, ...stamp(REOPENINGS_AT), ...fields }) as Reopening);
+  const checks = fund.reviewChecks.map(({ id, fields }) => ({ id, ...stamp(CHECKS_AT), ...fields }) as ReviewCheck);
+  const standing = standingCounts(counts, reopenings);
   const loans = fund.loans.map(({ id, fields }) => ({ id, ...stamp(ENTRIES_AT), ...fields }) as Loan);
   const applications = fund.loanApplications.map(({ id, fields }) => ({ id, ...stamp(ENTRIES_AT), ...fields }) as LoanApplication);
   const memberOf = new Map(registerIds.map((id, i) => [id, sample.members[i] ?? sample.nonMembers[i - sample.members.length]!]));
   const meetingOf = new Map(meetingIds.map((id, i) => [id, sample.meetings[i]!]));
-  return { fund, entries, counts, loans, applications, memberOf, meetingOf, byId: new Map(entries.map((e) => [e.id, e])) };
+  return { fund, entries, counts, standing, reopenings, checks, loans, applications, memberOf, meetingOf, byId: new Map(entries.map((e) => [e.id, e])) };
 }
 const books = clubs.map((c) => asBook(c));
 const [club2026, book2026] = [clubs[0]!, books[0]!];
@@ -71,6 +77,7 @@ describe('the sample club’s fund: the same seed, the same fund, and the other 
     const again = sampleClub({ seed: 2026, members: 70 });
     expect(again.entries).toEqual(club2026.entries);
     expect([again.loans, again.loanApplications, again.cashCounts]).toEqual([club2026.loans, club2026.loanApplications, club2026.cashCounts]);
+    expect([again.reopenings, again.reviewChecks]).toEqual([club2026.reopenings, club2026.reviewChecks]);
     expect(new Set(clubs.map((c) => JSON.stringify(c.loans.slice(0, 20)))).size).toBe(SEEDS.length);
   });
 
@@ -85,7 +92,7 @@ describe('the sample club’s fund: the same seed, the same fund, and the other 
 
   it('respects historyYears: no fund without the books’ history, nothing before its first day', () => {
     const none = sampleClub({ seed: 2026, members: 70, historyYears: 0 });
-    expect([none.entries, none.loans, none.loanApplications, none.cashCounts]).toEqual([[], [], [], []]);
+    expect([none.entries, none.loans, none.loanApplications, none.cashCounts, none.reopenings, none.reviewChecks]).toEqual([[], [], [], [], [], []]);
     expect(none.members).toEqual(club2026.members);
     const two = sampleClub({ seed: 2026, members: 70, historyYears: 2 });
     const from = historyFrom(TODAY, 2, two.club.foundedOn);
@@ -117,8 +124,12 @@ describe('the sample club’s fund: valid, and every reference holds', { timeout
         ...book.fund.loans.map((r) => validate(loanBook.fieldsSchema, r.fields)),
         ...book.fund.loanApplications.map((r) => validate(applicationBook.fieldsSchema, r.fields)),
         ...book.fund.cashCounts.map((r) => validate(countBook.fieldsSchema, r.fields)),
+        ...book.fund.reopenings.map((r) => validate(reopeningBook.fieldsSchema, r.fields)),
+        ...book.fund.reviewChecks.map((r) => validate(checkBook.fieldsSchema, r.fields)),
         ...book.entries.map((r) => validate(entryBook.recordSchema, r)),
         ...book.counts.map((r) => validate(countBook.recordSchema, r)),
+        ...book.reopenings.map((r) => validate(reopeningBook.recordSchema, r)),
+        ...book.checks.map((r) => validate(checkBook.recordSchema, r)),
       ].filter((checked) => !checked.ok);
       expect(problems).toEqual([]);
       const dates = [...book.entries.map((e) => e.postedOn), ...book.applications.map((a) => a.appliedOn), ...book.loans.map((l) => l.disbursedOn)];
@@ -136,7 +147,9 @@ describe('the sample club’s fund: valid, and every reference holds', { timeout
     expect(count('repayment')).toBeGreaterThan(book2026.loans.length * 6);
     expect(count('donation')).toBeGreaterThan(2);
     expect(count('expense')).toBeGreaterThan(20);
-    expect(book2026.counts).toHaveLength(monthly);
+    // One standing count a meeting; a reopened one has its recount beside it.
+    expect(book2026.standing).toHaveLength(monthly);
+    expect(book2026.counts).toHaveLength(monthly + book2026.reopenings.length);
     // Most members borrow over five years.
     expect(new Set(book2026.loans.map((l) => l.memberId)).size).toBeGreaterThan(club2026.members.length / 2);
   });
@@ -222,10 +235,11 @@ describe('the sample club’s fund: the books balance', { timeout: 20_000 }, () 
         for (const e of entries) for (const l of e.lines) balances[l.account] += l.amount;
       }
       expect(overdrawn).toEqual([]);
-      // Neither overdrawn nor anything else, whichever way the day's entries fall (the ids decide the order within a day).
-      expect(reviewItems(book.entries, book.counts, [], [])).toEqual([]);
+      // Neither overdrawn nor anything else, whichever way the day's entries fall (the ids decide the order within a day):
+      // the only items are the duplicates the board checked.
+      expect(reviewItems(book.entries, book.counts, book.reopenings, book.checks)).toEqual([]);
       const other = asBook(clubs[i]!, true);
-      expect(reviewItems(other.entries, other.counts, [], [])).toEqual([]);
+      expect(reviewItems(other.entries, other.counts, other.reopenings, other.checks)).toEqual([]);
     }
   });
 
@@ -234,7 +248,8 @@ describe('the sample club’s fund: the books balance', { timeout: 20_000 }, () 
     for (const book of books) {
       const overShortIds = new Set(book.counts.flatMap((c) => (c.overShortEntryId === null ? [] : [c.overShortEntryId])));
       expect(book.entries.filter((e) => e.type === 'overShort').map((e) => e.id).sort()).toEqual([...overShortIds].sort());
-      for (const count of book.counts) {
+      // The counts in force (a reopened one has its own test below).
+      for (const count of book.standing) {
         const meeting = book.meetingOf.get(count.meetingId)!;
         expect([meeting.kind, meeting.heldOn]).toEqual(['monthly', count.countedOn]);
         const withoutItsOwn = book.entries.filter((e) => e.id !== count.overShortEntryId);
@@ -257,17 +272,89 @@ describe('the sample club’s fund: the books balance', { timeout: 20_000 }, () 
     }
     // Rare, but there: a few in eight clubs' five years.
     expect(differences).toBeGreaterThan(0);
-    expect(differences).toBeLessThan(books.reduce((n, b) => n + b.counts.length, 0) / 10);
+    expect(differences).toBeLessThan(books.reduce((n, b) => n + b.standing.length, 0) / 10);
   });
 
   it('settles each difference in suspense at the next meeting', () => {
     for (const book of books) {
-      const lastCount = book.counts.at(-1)!;
+      const lastCount = book.standing.at(-1)!;
       const suspense = balancesOf(book.entries).suspense;
       // Only the last count's difference may still wait for the board.
       expect(suspense).toBe(lastCount.expected - lastCount.counted);
       const cleared = book.entries.filter((e) => e.type === 'suspenseCleared');
-      expect(cleared.length).toBe(book.counts.filter((c) => c !== lastCount && c.overShortEntryId !== null).length);
+      expect(cleared.length).toBe(book.standing.filter((c) => c !== lastCount && c.overShortEntryId !== null).length);
+    }
+  });
+});
+
+describe('the sample club’s fund: a count reopened, and a duplicate checked', { timeout: 20_000 }, () => {
+  it('reopens a count once or twice, the last standing one, for an entry of its day forgotten, then counts again with it', () => {
+    for (const [i, book] of books.entries()) {
+      const sample = clubs[i]!;
+      expect(book.reopenings.length).toBeGreaterThanOrEqual(1);
+      expect(book.reopenings.length).toBeLessThanOrEqual(2);
+      for (const [n, reopening] of book.reopenings.entries()) {
+        const { count: at, entry } = sample.reopenings[n]!;
+        const count = book.counts[at]!;
+        expect(reopening.cashCountId).toBe(count.id);
+        expect(reopening.reason.length).toBeGreaterThan(10);
+        // Made when that count was the last standing one: no count after it yet, the earlier reopenings in force.
+        expect(lastClose(book.counts.slice(0, at + 1), book.reopenings.slice(0, n))?.id).toBe(count.id);
+        expect(count.overShortEntryId).toBeNull();
+        // The forgotten entry: of the meeting's day and the meeting, money in, left out of the count it reopened.
+        const forgotten = book.byId.get(book.fund.entries[entry]!.id)!;
+        expect([forgotten.postedOn, forgotten.meetingId]).toEqual([count.countedOn, count.meetingId]);
+        expect(['dues', 'donation']).toContain(forgotten.type);
+        expect(cashOf(forgotten)).toBeGreaterThan(0);
+        expect(count.expected).toBe(expectedCash(book.entries.filter((e) => e !== forgotten), count.countedOn));
+        // The recount: the next count, of the same meeting, by the same two, standing, and the entry in.
+        const recount = book.counts[at + 1]!;
+        expect([recount.meetingId, recount.countedOn, recount.countedBy]).toEqual([count.meetingId, count.countedOn, count.countedBy]);
+        expect(book.standing).toContain(recount);
+        expect(book.standing).not.toContain(count);
+        expect(recount.expected).toBe(count.expected + cashOf(forgotten));
+        expect(recount.expected).toBe(expectedCash(book.entries, recount.countedOn));
+        expect(recount.counted).toBe(recount.expected);
+      }
+      // Each meeting has one count in force, and the book is closed through the last.
+      expect(new Set(book.standing.map((c) => c.meetingId)).size).toBe(book.standing.length);
+      expect(lockedThrough(book.counts, book.reopenings)).toBe(book.counts.at(-1)!.countedOn);
+      expect(lockedThrough(book.counts, book.reopenings)).toBe(book.standing.at(-1)!.countedOn);
+    }
+  });
+
+  it('marks checked each review item, two instalments paid at one meeting to two phones, and nothing else is open', () => {
+    for (const [i, book] of books.entries()) {
+      const other = asBook(clubs[i]!, true);
+      for (const b of [book, other]) {
+        expect(b.checks.length).toBeGreaterThanOrEqual(1);
+        expect(b.checks.length).toBeLessThanOrEqual(2);
+        // Without the checks: exactly the duplicates the checks name, whichever way the ids fall.
+        const open = reviewItems(b.entries, b.counts, b.reopenings, []);
+        expect(open.map((item) => item.kind)).toEqual(b.checks.map(() => 'duplicate'));
+        expect(open.map((item) => item.key).sort()).toEqual(b.checks.map((c) => c.itemKey).sort());
+        expect(reviewItems(b.entries, b.counts, b.reopenings, b.checks)).toEqual([]);
+        for (const item of open) {
+          const [first, second] = item.entryIds.map((id) => b.byId.get(id)!);
+          expect(item.entryIds).toHaveLength(2);
+          expect([first!.type, second!.type]).toEqual(['repayment', 'repayment']);
+          expect(new Set([first!.phoneId, second!.phoneId])).toEqual(new Set([SAMPLE_TREASURER_PHONE_ID, SAMPLE_CHAIR_PHONE_ID]));
+          expect(first!.lines).toEqual(second!.lines);
+          expect([second!.loanId, second!.postedOn, second!.memberId, second!.meetingId]).toEqual([first!.loanId, first!.postedOn, first!.memberId, first!.meetingId]);
+          expect(b.meetingOf.get(first!.meetingId!)!.heldOn).toBe(first!.postedOn);
+          // Two instalments, neither paying more than is owed, the loan still out after them.
+          const loan = b.loans.find((l) => l.id === first!.loanId)!;
+          const [before] = loanStates([loan], b.entries.filter((e) => e.loanId === loan.id && e.postedOn < first!.postedOn), first!.postedOn);
+          const [after] = loanStates([loan], b.entries.filter((e) => e.loanId === loan.id && e.postedOn <= first!.postedOn), first!.postedOn);
+          expect(before!.daysLate).toBe(0);
+          expect(before!.remaining - after!.remaining).toBe(2 * cashOf(first!));
+          expect(after!.remaining).toBeGreaterThan(0);
+          expect(before!.instalments.filter((x) => x.interestPaid + x.principalPaid < x.interest + x.principal).length).toBeGreaterThanOrEqual(3);
+          expect(after!.instalments.filter((x) => x.interestPaid === x.interest && x.principalPaid === x.principal).length).toBe(
+            before!.instalments.filter((x) => x.interestPaid === x.interest && x.principalPaid === x.principal).length + 2,
+          );
+        }
+      }
     }
   });
 });

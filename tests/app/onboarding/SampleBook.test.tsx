@@ -36,7 +36,7 @@ async function chooseSampleClub(options: Parameters<typeof renderApp>[0] = {}) {
 
 /** Every record the practice book wrote but its club's: the register and the books' history, meetings and care. */
 async function writtenRecords(db: ClubBookDatabase): Promise<number> {
-  const books = ['members', 'meetings', 'attendance', 'carePlans', 'visits', 'readings', 'referrals', 'strikeOuts', 'loanApplications', 'loans', 'entries', 'cashCounts'] as const;
+  const books = ['members', 'meetings', 'attendance', 'carePlans', 'visits', 'readings', 'referrals', 'strikeOuts', 'loanApplications', 'loans', 'entries', 'cashCounts', 'reopenings', 'reviewChecks'] as const;
   const counts = await Promise.all(books.map((collection) => db.records(collection).count()));
   return counts.reduce((sum, n) => sum + n, 0);
 }

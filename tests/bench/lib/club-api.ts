@@ -143,15 +143,19 @@ export async function pushCareBook(serverUrl: string, chair: ChairDevice, club: 
 }
 
 /**
- * A sample club's loan fund (applications, loans, entries, cash counts), pushed after its
+ * A sample club's loan fund (applications, loans, entries, cash counts, the counts reopened,
+ * the review items checked), pushed after its
  * register and meetings, with their ids as pushRegister and pushMeetingBook returned them
  * (pushMeetingBook's `withFund` does it before the marks). The chair pushes it: the server
  * takes a write-off only from the chair's phone.
  */
 export async function pushFundBook(serverUrl: string, chair: ChairDevice, club: SampleClub, registerIds: readonly string[], meetingIds: readonly string[]) {
   const fund = fundBookRecords(club, registerIds, meetingIds, () => uuidv7());
-  // In the order a phone's outbox would send them: a cash count after the entries it closes.
-  for (const collection of ['loanApplications', 'loans', 'entries', 'cashCounts'] as const) await pushRecords(serverUrl, chair, collection, fund[collection]);
+  // In the order a phone's outbox would send them: a cash count after the entries it closes, a
+  // reopening after the count it names, a review check after the entries its item names.
+  for (const collection of ['loanApplications', 'loans', 'entries', 'cashCounts', 'reopenings', 'reviewChecks'] as const) {
+    await pushRecords(serverUrl, chair, collection, fund[collection]);
+  }
   return fund;
 }
 
