@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ClubServer } from '../lib/club-server';
-import { addMember, connectChair, makeClubBook, newPhone } from './phone';
+import { addMember, connectChair, makeClubBook, newPhone, storedCount } from './phone';
 
 /**
  * Home care with no network (issue 11): a volunteer's phone joins by an invite the chair
@@ -14,24 +14,7 @@ test.afterAll(() => server.dispose());
 const badge = (page: Page) => page.getByTestId('save-badge-text');
 const networkBack = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 
-/** How many records of a collection the phone's IndexedDB holds (the app's database, 'so-clb'). */
-function stored(page: Page, collection: 'carePlans' | 'visits' | 'readings' | 'referrals' | 'strikeOuts'): Promise<number> {
-  return page.evaluate(
-    (store) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('so-clb');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction(store).objectStore(store).count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-    collection,
-  );
-}
+const stored = (page: Page, collection: 'carePlans' | 'visits' | 'readings' | 'referrals' | 'strikeOuts') => storedCount(page, collection);
 
 test('a volunteer joins, logs a visit offline in two taps, the chair sees it after sync; a reading of 185/115 on the chair’s phone puts the person on its urgent list and gives the volunteer a task, which her referral turns into a re-check; a struck-out visit leaves the figures', async ({ browser }) => {
   // Two phones and a server stopped and started, beside another spec file's: more than the default minute.

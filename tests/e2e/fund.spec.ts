@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ClubServer } from '../lib/club-server';
-import { addMember, connectChair, makeClubBook, newPhone } from './phone';
+import { addMember, connectChair, makeClubBook, newPhone, storedCount } from './phone';
 import { checkScreen } from './fits';
 
 /**
@@ -16,24 +16,7 @@ const badge = (page: Page) => page.getByTestId('save-badge-text');
 const networkBack = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 const money = (amount: string) => `${amount}\u00a0₫`;
 
-/** How many records of a fund collection the phone's IndexedDB holds (the app's database, 'so-clb'). */
-function stored(page: Page, collection: 'entries' | 'loans' | 'loanApplications' | 'cashCounts' | 'reopenings' | 'reviewChecks'): Promise<number> {
-  return page.evaluate(
-    (store) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('so-clb');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction(store).objectStore(store).count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-    collection,
-  );
-}
+const stored = (page: Page, collection: 'entries' | 'loans' | 'loanApplications' | 'cashCounts' | 'reopenings' | 'reviewChecks') => storedCount(page, collection);
 
 function today(): string {
   const d = new Date();

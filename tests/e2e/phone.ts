@@ -99,3 +99,22 @@ export async function connectChair(chair: Page): Promise<void> {
   await chair.getByRole('button', { name: 'Nối và gửi sổ lên' }).click();
   await expect(chair.getByTestId('save-badge-text')).toContainText('đã gửi hết');
 }
+
+/** How many records a store of the phone's IndexedDB holds (the app's database, 'so-clb'): what is on the phone, not on screen. */
+export function storedCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('so-clb');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+    store,
+  );
+}

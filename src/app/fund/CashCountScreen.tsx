@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import * as z from 'zod/mini';
 import { expectedCash, lastClose, lockedThrough, overShortLines } from '../../domain/cash-counts';
 import { formatDate, todayOn } from '../../domain/dates';
 import { cashCountSchema, type CashCountValues } from '../../domain/fund-forms';
@@ -8,7 +7,6 @@ import { fundMovements, fundSummary } from '../../domain/fund-figures';
 import { uuidv7 } from '../../domain/ids';
 import { formatDong } from '../../domain/money';
 import { compareByGivenName } from '../../domain/names';
-import { text } from '../../domain/validation';
 import { deviceId } from '../../local/device';
 import { fundRecords } from '../../local/fund-queries';
 import { clubProfile, liveRecords } from '../../local/queries';
@@ -18,9 +16,10 @@ import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { BookFormView, useBookForm } from '../ui/book-form';
 import { domainResolver } from '../ui/domain-resolver';
-import { MoneyField, SelectField, TextField } from '../ui/fields';
+import { MoneyField, SelectField } from '../ui/fields';
 import { useFlash } from '../ui/flash';
 import { ShareButton } from '../ui/ShareButton';
+import { ReasonForm } from './fund-fields';
 import { useFundSummaryText } from './receipts';
 import { useFundStrings } from './strings';
 
@@ -84,23 +83,25 @@ function CountForm({ data, onClosed }: { data: Data; onClosed: (countedOn: strin
   );
 }
 
-const reopenSchema = z.strictObject({ reason: text(300, 'validation.reopenReason') });
-
 function ReopenForm({ countId, countedOn }: { countId: string; countedOn: string }) {
   const { t } = useFundStrings();
   const db = useDatabase();
   const flash = useFlash();
-  const book = useBookForm<{ reason: string }>({ draftKey: `reopen:${countId}`, initial: { reason: '' }, resolver: domainResolver(reopenSchema) });
-  const save = book.onSubmit(async ({ reason }) => {
-    await createRecord(db, 'reopenings', { cashCountId: countId, reason });
-    flash(t('count.reopened'));
-  });
   return (
     <details className="danger-zone">
       <summary>{t('count.reopen', { date: formatDate(countedOn) })}</summary>
-      <BookFormView book={book} onSubmit={save} submitLabel={t('count.reopenSave')}>
-        <TextField control={book.form.control} name="reason" required multiline maxLength={300} label={t('count.reopenReason')} hint={t('count.reopenExplain')} />
-      </BookFormView>
+      <ReasonForm
+        draftKey={`reopen:${countId}`}
+        requiredKey="validation.reopenReason"
+        label={t('count.reopenReason')}
+        hint={t('count.reopenExplain')}
+        submitLabel={t('count.reopenSave')}
+        locked={null}
+        onSave={async (reason) => {
+          await createRecord(db, 'reopenings', { cashCountId: countId, reason });
+          flash(t('count.reopened'));
+        }}
+      />
     </details>
   );
 }

@@ -14,9 +14,10 @@ import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { BookFormView, useBookForm } from '../ui/book-form';
 import { domainResolver } from '../ui/domain-resolver';
-import { ChoiceField, DateField, DigitsField, MoneyField, RateField } from '../ui/fields';
+import { DateField, DigitsField, MoneyField, RateField } from '../ui/fields';
 import { fundContext } from './fund-data';
 import { formatRate } from './receipts';
+import { PlaceField } from './fund-fields';
 import { useFundStrings } from './strings';
 import type { LoanApplication } from '../../domain/loan-applications';
 import type { ClubProfile } from '../../domain/club';
@@ -76,15 +77,7 @@ function DisburseForm({ application, context, name }: { application: LoanApplica
         <RateField control={control} name="rateBasisPoints" required label={t('field.rate')} unit={t('perMonth')} hint={club?.interestRateBasisPoints != null ? t('disburse.clubRate', { rate: formatRate(club.interestRateBasisPoints) }) : t('disburse.noClubRate')} />
         <SchedulePreview values={values} club={club} />
         <DateField control={control} name="disbursedOn" required label={t('field.disbursedOn')} />
-        <ChoiceField
-          control={control}
-          name="account"
-          label={t('field.paidFrom')}
-          choices={[
-            { value: 'cash', label: t('account.cash') },
-            { value: 'bank', label: t('account.bank') },
-          ]}
-        />
+        <PlaceField control={control} name="account" label={t('field.paidFrom')} />
       </BookFormView>
     </>
   );

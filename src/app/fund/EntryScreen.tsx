@@ -1,11 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import * as z from 'zod/mini';
 import { useLocation, useSearch } from 'wouter';
 import { formatDate, todayOn } from '../../domain/dates';
 import { entries as entryBook, reversalsByEntry, type Entry } from '../../domain/entries';
-import { closedPeriodProblem, reversalEntry } from '../../domain/fund-forms';
+import { reversalEntry } from '../../domain/fund-forms';
 import { formatDong } from '../../domain/money';
-import { text } from '../../domain/validation';
 import { deviceId } from '../../local/device';
 import { clubProfile, liveRecords, recordById } from '../../local/queries';
 import { createRecord } from '../../local/write';
@@ -13,37 +11,33 @@ import { useDatabase } from '../database-context';
 import { useDeviceRole } from '../sync/use-connection';
 import { writeRefusal } from '../../domain/collection';
 import { AppShell } from '../ui/AppShell';
-import { BookFormView, useBookForm } from '../ui/book-form';
-import { domainResolver } from '../ui/domain-resolver';
-import { TextField } from '../ui/fields';
 import { useFlash } from '../ui/flash';
 import { ShareButton } from '../ui/ShareButton';
 import { fundContext, loanCard } from './fund-data';
 import { entryMoney } from './FundBookScreen';
+import { ReasonForm } from './fund-fields';
 import { useFundStrings } from './strings';
 import { useReceipt } from './receipts';
-
-const reasonSchema = z.strictObject({ reason: text(300, 'validation.reversalReason') });
-type ReasonValues = z.output<typeof reasonSchema>;
 
 function ReverseForm({ entry, locked }: { entry: Entry; locked: string | null }) {
   const { t } = useFundStrings();
   const db = useDatabase();
   const flash = useFlash();
   const [, navigate] = useLocation();
-  // The reversal is dated today: a closed period stays as it was counted.
-  const today = todayOn();
-  const resolver = domainResolver(reasonSchema, () => closedPeriodProblem('reason', today, locked));
-  const book = useBookForm<ReasonValues>({ draftKey: `reverse:${entry.id}`, initial: { reason: '' }, resolver });
-  const save = book.onSubmit(async ({ reason }) => {
-    await createRecord(db, 'entries', { ...reversalEntry(entry, today, reason), phoneId: await deviceId(db) });
-    flash(t('entry.reversedSaved'));
-    navigate('/fund', { replace: true });
-  });
   return (
-    <BookFormView book={book} onSubmit={save} submitLabel={t('entry.reverse')}>
-      <TextField control={book.form.control} name="reason" required multiline maxLength={300} label={t('entry.reason')} hint={t('entry.reverseExplain')} />
-    </BookFormView>
+    <ReasonForm
+      draftKey={`reverse:${entry.id}`}
+      requiredKey="validation.reversalReason"
+      label={t('entry.reason')}
+      hint={t('entry.reverseExplain')}
+      submitLabel={t('entry.reverse')}
+      locked={locked}
+      onSave={async (reason, today) => {
+        await createRecord(db, 'entries', { ...reversalEntry(entry, today, reason), phoneId: await deviceId(db) });
+        flash(t('entry.reversedSaved'));
+        navigate('/fund', { replace: true });
+      }}
+    />
   );
 }
 

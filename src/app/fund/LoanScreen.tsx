@@ -1,28 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import * as z from 'zod/mini';
 import { Link, useLocation } from 'wouter';
 import { lockedThrough } from '../../domain/cash-counts';
 import { formatDate, todayOn } from '../../domain/dates';
 import { entries as entryBook } from '../../domain/entries';
-import { closedPeriodProblem } from '../../domain/fund-forms';
 import { line } from '../../domain/ledger';
 import type { LoanState } from '../../domain/loan-state';
 import { formatDong } from '../../domain/money';
 import { writeRefusal } from '../../domain/collection';
-import { text } from '../../domain/validation';
 import { deviceId } from '../../local/device';
 import { fundRecords } from '../../local/fund-queries';
 import { createRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
 import { useDeviceRole } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
-import { BookFormView, useBookForm } from '../ui/book-form';
-import { domainResolver } from '../ui/domain-resolver';
-import { TextField } from '../ui/fields';
 import { useFlash } from '../ui/flash';
 import { loanCard } from './fund-data';
 import { entryMoney } from './FundBookScreen';
 import { formatRate } from './receipts';
+import { ReasonForm } from './fund-fields';
 import { useFundStrings } from './strings';
 
 /** The loan card: amount, terms, each instalment (paid or not), paid so far, what remains, days late. */
@@ -71,38 +66,38 @@ export function LoanCard({ state, name }: { state: LoanState; name: string }) {
   );
 }
 
-const reasonSchema = z.strictObject({ reason: text(300, 'validation.reversalReason') });
-
 /** The chair's phone writes off what a member cannot repay, after the club's vote: the reason is kept on the entry. */
 function WriteOffForm({ state, locked }: { state: LoanState; locked: string | null }) {
   const { t } = useFundStrings();
   const db = useDatabase();
   const flash = useFlash();
   const [, navigate] = useLocation();
-  const today = todayOn();
-  const resolver = domainResolver(reasonSchema, () => closedPeriodProblem('reason', today, locked));
-  const book = useBookForm<{ reason: string }>({ draftKey: `writeOff:${state.loan.id}`, initial: { reason: '' }, resolver });
-  const save = book.onSubmit(async ({ reason }) => {
-    await createRecord(db, 'entries', {
-      type: 'writeOff',
-      postedOn: today,
-      lines: [line('incomeFund', state.outstanding), line('loans', -state.outstanding, state.loan.id)],
-      loanId: state.loan.id,
-      memberId: state.loan.memberId,
-      meetingId: null,
-      reversesEntryId: null,
-      note: reason,
-      phoneId: await deviceId(db),
-    });
-    flash(t('loan.writtenOffSaved'));
-    navigate('/fund', { replace: true });
-  });
   return (
     <details className="danger-zone">
       <summary>{t('loan.writeOff', { amount: formatDong(state.outstanding) })}</summary>
-      <BookFormView book={book} onSubmit={save} submitLabel={t('loan.writeOffSave')}>
-        <TextField control={book.form.control} name="reason" required multiline maxLength={300} label={t('loan.writeOffReason')} hint={t('loan.writeOffExplain')} />
-      </BookFormView>
+      <ReasonForm
+        draftKey={`writeOff:${state.loan.id}`}
+        requiredKey="validation.reversalReason"
+        label={t('loan.writeOffReason')}
+        hint={t('loan.writeOffExplain')}
+        submitLabel={t('loan.writeOffSave')}
+        locked={locked}
+        onSave={async (reason, today) => {
+          await createRecord(db, 'entries', {
+            type: 'writeOff',
+            postedOn: today,
+            lines: [line('incomeFund', state.outstanding), line('loans', -state.outstanding, state.loan.id)],
+            loanId: state.loan.id,
+            memberId: state.loan.memberId,
+            meetingId: null,
+            reversesEntryId: null,
+            note: reason,
+            phoneId: await deviceId(db),
+          });
+          flash(t('loan.writtenOffSaved'));
+          navigate('/fund', { replace: true });
+        }}
+      />
     </details>
   );
 }

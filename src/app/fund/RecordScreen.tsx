@@ -14,6 +14,7 @@ import { domainResolver } from '../ui/domain-resolver';
 import { ChoiceField, DateField, MoneyField, SelectField, TextField } from '../ui/fields';
 import { useFlash } from '../ui/flash';
 import { fundContext } from './fund-data';
+import { PlaceField } from './fund-fields';
 import { useFundStrings } from './strings';
 
 /** "Record money": the kinds of entry besides a loan's, each a short form. */
@@ -68,10 +69,6 @@ function RecordForm({ kind, context, members, writtenOff }: { kind: SimpleKind; 
     flash(t('record.saved'));
     navigate('/fund', { replace: true });
   });
-  const places = [
-    { value: 'cash' as const, label: t('account.cash') },
-    { value: 'bank' as const, label: t('account.bank') },
-  ];
   return (
     <BookFormView book={book} onSubmit={save} submitLabel={t('record.save')}>
       <MoneyField control={control} name="amount" required label={t('field.amount')} />
@@ -89,7 +86,7 @@ function RecordForm({ kind, context, members, writtenOff }: { kind: SimpleKind; 
       {kind === 'recovery' && <SelectField control={control} name="loanId" label={t('field.writtenOffLoan')} choices={writtenOff} placeholder={t('field.choose')} />}
       {(kind === 'dues' || kind === 'donation') && <SelectField control={control} name="memberId" label={t('field.member')} choices={members} placeholder={t('field.nobody')} />}
       <TextField control={control} name="note" optional={kind !== 'expense'} required={kind === 'expense'} maxLength={300} label={t(kind === 'expense' ? 'field.expenseFor' : 'field.note')} />
-      <ChoiceField control={control} name="account" label={t(kind === 'transfer' ? 'field.transferTo' : kind === 'expense' ? 'field.paidFrom' : 'field.paidInto')} choices={places} />
+      <PlaceField control={control} name="account" label={t(kind === 'transfer' ? 'field.transferTo' : kind === 'expense' ? 'field.paidFrom' : 'field.paidInto')} />
       <DateField control={control} name="postedOn" required label={t('field.postedOn')} />
     </BookFormView>
   );

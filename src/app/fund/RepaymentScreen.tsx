@@ -16,8 +16,9 @@ import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { BookFormView, useBookForm } from '../ui/book-form';
 import { domainResolver } from '../ui/domain-resolver';
-import { ChoiceField, DateField, MoneyField } from '../ui/fields';
+import { DateField, MoneyField } from '../ui/fields';
 import { loanCard } from './fund-data';
+import { PlaceField } from './fund-fields';
 import { useFundStrings } from './strings';
 
 /** Who is repaying: the loans out, the late ones first, then by given name. */
@@ -115,15 +116,7 @@ function RepaymentForm({ state, name, locked }: { state: LoanState; name: string
         <MoneyField control={control} name="amount" required label={t('field.amount')} hint={t('repay.offered', { amount: formatDong(offeredRepayment(state)) })} />
         <Split state={state} amount={amount} />
         <DateField control={control} name="paidOn" required label={t('field.paidOn')} />
-        <ChoiceField
-          control={control}
-          name="account"
-          label={t('field.paidInto')}
-          choices={[
-            { value: 'cash', label: t('account.cash') },
-            { value: 'bank', label: t('account.bank') },
-          ]}
-        />
+        <PlaceField control={control} name="account" label={t('field.paidInto')} />
       </BookFormView>
     </>
   );
