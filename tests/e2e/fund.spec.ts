@@ -18,9 +18,11 @@ const money = (amount: string) => `${amount}\u00a0₫`;
 
 const stored = (page: Page, collection: 'entries' | 'loans' | 'loanApplications' | 'cashCounts' | 'reopenings' | 'reviewChecks') => storedCount(page, collection);
 
+/** Today on the phone's calendar (the browser runs in Asia/Ho_Chi_Minh: after 17:00 UTC it is already tomorrow there). */
 function today(): string {
-  const d = new Date();
-  return `${String(d.getDate()).padStart(2, '0')}${String(d.getMonth() + 1).padStart(2, '0')}${d.getFullYear()}`;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('day')}${part('month')}${part('year')}`;
 }
 
 async function balances(page: Page): Promise<string[]> {
