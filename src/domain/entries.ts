@@ -27,8 +27,6 @@ export const ENTRY_TYPES = [
 ] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
-/** The types that a person records from the fund book's "record" screen, each a few taps. */
-export const SIMPLE_ENTRY_TYPES = ['dues', 'donation', 'expense', 'transfer', 'seed'] as const satisfies readonly EntryType[];
 
 /**
  * Which accounts each type may debit and credit, and whether it names its loan (LEDGER.md's

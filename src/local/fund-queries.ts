@@ -1,4 +1,4 @@
-import type { CashCount, Reopening } from '../domain/cash-counts';
+import { lockedThrough, type CashCount, type Reopening } from '../domain/cash-counts';
 import type { Entry } from '../domain/entries';
 import type { LoanApplication } from '../domain/loan-applications';
 import type { Loan } from '../domain/loans';
@@ -41,4 +41,10 @@ export async function entriesOfLoans(db: ClubBookDatabase, loans: readonly Loan[
   // A loan moved in from the paper book has its principal on the opening entry, which names no loan.
   const openings = loans.some((l) => l.source === 'paperBook') ? await db.records<Entry>('entries').filter((e) => e.type === 'opening').toArray() : [];
   return [...entries, ...openings].filter((e) => !e.deleted);
+}
+
+/** The day through which the last cash count closed the book (null when open): a form's check, without reading the whole fund. */
+export async function fundLock(db: ClubBookDatabase): Promise<string | null> {
+  const [counts, reopenings] = await Promise.all([liveRecords(db, 'cashCounts'), liveRecords(db, 'reopenings')]);
+  return lockedThrough(counts, reopenings);
 }

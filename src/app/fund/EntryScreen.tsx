@@ -13,8 +13,9 @@ import { writeRefusal } from '../../domain/collection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 import { ShareButton } from '../ui/ShareButton';
-import { fundContext, loanCard } from './fund-data';
-import { entryMoney } from './FundBookScreen';
+import { loanCard } from './fund-data';
+import { fundLock } from '../../local/fund-queries';
+import { entryMoney } from './fund-format';
 import { ReasonForm } from './fund-fields';
 import { useFundStrings } from './strings';
 import { useReceipt } from './receipts';
@@ -54,16 +55,16 @@ export function EntryScreen({ id }: { id: string }) {
   const data = useLiveQuery(async () => {
     const entry = await recordById(db, 'entries', id);
     if (!entry) return { entry: null } as const;
-    const [all, member, context, club, card] = await Promise.all([
+    const [all, member, locked, club, card] = await Promise.all([
       liveRecords(db, 'entries'),
       entry.memberId ? recordById(db, 'members', entry.memberId) : undefined,
-      fundContext(db, today),
+      fundLock(db),
       clubProfile(db),
       entry.loanId ? loanCard(db, entry.loanId, today) : null,
     ]);
     const reversals = reversalsByEntry(all).get(entry.id) ?? [];
     const original = entry.reversesEntryId ? (all.find((e) => e.id === entry.reversesEntryId) ?? null) : null;
-    return { entry, member: member ?? null, reversals, original, locked: context.lockedThrough, club, card };
+    return { entry, member: member ?? null, reversals, original, locked, club, card };
   }, [db, id, today]);
   const receipt = useReceipt(data?.entry ? { entry: data.entry, member: data.member, club: data.club ?? null, card: data.card ?? null } : null);
   if (!data) return <AppShell title={t('entry.title')} back="/fund">{null}</AppShell>;

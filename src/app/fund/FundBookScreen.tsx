@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { addMonths, formatDate, todayOn } from '../../domain/dates';
-import { cashMoved, entryAmount, type Entry } from '../../domain/entries';
 import { permille } from '../../domain/loan-state';
 import { formatDong } from '../../domain/money';
 import type { ReviewItem } from '../../domain/review-items';
@@ -12,22 +11,11 @@ import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 import { fundBook } from './fund-data';
+import { entryMoney, formatPermille } from './fund-format';
 import { useFundStrings } from './strings';
 
 /** The income fund the plan measures: ≥ 100 million (REPORTS.md), cash plus loans out. */
 const FUND_TARGET = 100_000_000;
-
-export function formatPermille(value: number | null): string {
-  return value === null ? '—' : `${(value / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
-}
-
-/** "+ 746.667 ₫" in, "− 8.000.000 ₫" out; an entry that moves no cash, its amount. */
-export function entryMoney(entry: Entry): string {
-  const cash = cashMoved(entry);
-  if (cash > 0) return `+ ${formatDong(cash)}`;
-  if (cash < 0) return `− ${formatDong(-cash)}`;
-  return formatDong(entryAmount(entry));
-}
 
 function Money({ label, value, detail, tone }: { label: string; value: number; detail?: string; tone?: 'met' | 'unmet' }) {
   return (

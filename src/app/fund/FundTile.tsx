@@ -6,7 +6,7 @@ import { formatDong } from '../../domain/money';
 import { fundRecords } from '../../local/fund-queries';
 import { useDatabase } from '../database-context';
 import { BookTile } from '../home/BookTile';
-import { formatPermille } from './FundBookScreen';
+import { formatPermille } from './fund-format';
 import { useFundStrings } from './strings';
 
 /** The fund's tile on the home screen: the income fund, loans out, PAR30 and what is overdue. Loaded after the first screen. */

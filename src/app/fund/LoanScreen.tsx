@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
-import { lockedThrough } from '../../domain/cash-counts';
 import { formatDate, todayOn } from '../../domain/dates';
 import { entries as entryBook } from '../../domain/entries';
 import { line } from '../../domain/ledger';
@@ -8,14 +7,14 @@ import type { LoanState } from '../../domain/loan-state';
 import { formatDong } from '../../domain/money';
 import { writeRefusal } from '../../domain/collection';
 import { deviceId } from '../../local/device';
-import { fundRecords } from '../../local/fund-queries';
+import { fundLock } from '../../local/fund-queries';
 import { createRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
 import { useDeviceRole } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
 import { loanCard } from './fund-data';
-import { entryMoney } from './FundBookScreen';
+import { entryMoney } from './fund-format';
 import { formatRate } from './receipts';
 import { ReasonForm } from './fund-fields';
 import { useFundStrings } from './strings';
@@ -108,8 +107,8 @@ export function LoanScreen({ id }: { id: string }) {
   const role = useDeviceRole();
   const today = todayOn();
   const data = useLiveQuery(async () => {
-    const [card, records] = await Promise.all([loanCard(db, id, today), fundRecords(db)]);
-    return { card, locked: lockedThrough(records.counts, records.reopenings) };
+    const [card, locked] = await Promise.all([loanCard(db, id, today), fundLock(db)]);
+    return { card, locked };
   }, [db, id, today]);
   if (!data) return <AppShell title={t('loan.title')} back="/fund/loans">{null}</AppShell>;
   const { card } = data;

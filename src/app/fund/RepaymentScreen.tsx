@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
-import { lockedThrough } from '../../domain/cash-counts';
 import { formatDate, todayOn } from '../../domain/dates';
 import { closedPeriodProblem, repaymentSchema, type RepaymentValues } from '../../domain/fund-forms';
 import { splitInterest } from '../../domain/ledger';
@@ -9,7 +8,7 @@ import { formatDong } from '../../domain/money';
 import { compareByGivenName } from '../../domain/names';
 import { deviceId } from '../../local/device';
 import { liveRecords } from '../../local/queries';
-import { fundRecords } from '../../local/fund-queries';
+import { fundLock, fundRecords } from '../../local/fund-queries';
 import { createRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
@@ -129,8 +128,8 @@ export function RepaymentScreen({ loanId }: { loanId: string }) {
   const mayWrite = useMayWrite('entries');
   const today = todayOn();
   const data = useLiveQuery(async () => {
-    const [card, counts, reopenings] = await Promise.all([loanCard(db, loanId, today), liveRecords(db, 'cashCounts'), liveRecords(db, 'reopenings')]);
-    return { card, locked: lockedThrough(counts, reopenings) };
+    const [card, locked] = await Promise.all([loanCard(db, loanId, today), fundLock(db)]);
+    return { card, locked };
   }, [db, loanId, today]);
   if (!data) return <AppShell title={t('repay.title')} back="/fund/repay">{null}</AppShell>;
   const { card } = data;

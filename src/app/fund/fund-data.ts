@@ -40,8 +40,9 @@ export async function fundContext(db: ClubBookDatabase, today: string) {
 export async function loanCard(db: ClubBookDatabase, loanId: string, today: string) {
   const loan = await recordById(db, 'loans', loanId);
   if (!loan) return null;
-  const [member, entries, all] = await Promise.all([recordById(db, 'members', loan.memberId), entriesOfLoans(db, [loan]), liveRecords(db, 'entries')]);
-  const byId = new Map(all.map((e) => [e.id, e]));
+  const [member, entries] = await Promise.all([recordById(db, 'members', loan.memberId), entriesOfLoans(db, [loan])]);
+  // A reversal names its original's loan, so the loan's own entries tell what each reverses: no need to read the whole book.
+  const byId = new Map(entries.map((e) => [e.id, e]));
   const state = loanState(loan, entries, byId, today);
   const ofLoan = entries.filter((e) => e.loanId === loan.id).sort(compareEntries);
   return { loan, member: member ?? null, state, entries: ofLoan, reversed: reversalsByEntry(ofLoan) };
@@ -55,7 +56,7 @@ export async function memberLoanStates(db: ClubBookDatabase, memberId: string, t
   return loanStates(loans, entries, today);
 }
 
-/** The entries a person lists (not reversed, not reversals), for the dues roll of one meeting. */
+/** Who has paid their dues at a meeting (their dues entry that stands), by member. */
 export function duesPaidAt(entries: readonly Entry[], meetingId: string): Map<string, Entry> {
   const paid = new Map<string, Entry>();
   for (const e of standingEntries(entries)) if (e.type === 'dues' && e.meetingId === meetingId && e.memberId) paid.set(e.memberId, e);

@@ -6,7 +6,7 @@ import type { FundSummary } from '../../domain/fund-figures';
 import type { LoanState } from '../../domain/loan-state';
 import type { Member } from '../../domain/members';
 import { formatDong } from '../../domain/money';
-import { formatPermille } from './FundBookScreen';
+import { formatPermille } from './fund-format';
 import { permille } from '../../domain/loan-state';
 import { useFundStrings } from './strings';
 
