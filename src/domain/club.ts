@@ -22,6 +22,19 @@ export const DEFAULT_CARED_FOR_TARGET = 5;
 export const DEFAULT_VISITS_PER_WEEK_TARGET = 3;
 /** Monthly dues per member: clubs collect 5,000–20,000 đồng; each sets its own. */
 export const DEFAULT_MONTHLY_DUES = 10_000;
+/**
+ * The report's targets (REPORTS.md, seed 001): at least 50 members, half of the older
+ * members women, 60 % older, an income fund of 100 million, 70 % of members checked in the
+ * year, and loans for 60 % of those who asked. The sources disagree, so each is a setting.
+ */
+export const DEFAULT_REPORT_TARGETS = {
+  membersTarget: 50,
+  olderWomenTargetPercent: 50,
+  olderTargetPercent: 60,
+  fundTarget: 100_000_000,
+  checkedTargetPercent: 70,
+  borrowingTargetPercent: 60,
+} as const;
 
 /**
  * The club's profile and its rules. One record per club, whose id is the club id.
@@ -59,6 +72,12 @@ export const club = defineCollection({
     monthlyDues: dongSchema.check(z.lte(10_000_000, { error: 'validation.money' })),
     /** Which fund the dues go to (LEDGER.md: the operating fund, or the income fund by the club's rule). */
     duesTo: z.enum(['operatingFund', 'incomeFund'], { error: 'validation.invalidValue' }),
+    membersTarget: wholeNumber(1, 100_000, 'validation.reportTarget'),
+    olderWomenTargetPercent: wholeNumber(0, 100, 'validation.percent'),
+    olderTargetPercent: wholeNumber(0, 100, 'validation.percent'),
+    fundTarget: dongSchema.check(z.lte(1_000_000_000_000, { error: 'validation.money' })),
+    checkedTargetPercent: wholeNumber(0, 100, 'validation.percent'),
+    borrowingTargetPercent: wholeNumber(0, 100, 'validation.percent'),
   },
   // The meeting book (schema version 2) brought these: an older app's club gets the defaults.
   added: {
@@ -74,6 +93,13 @@ export const club = defineCollection({
     loanRoundTo: { since: 4, default: 1 },
     monthlyDues: { since: 4, default: DEFAULT_MONTHLY_DUES },
     duesTo: { since: 4, default: 'operatingFund' },
+    // Reports (schema version 5).
+    membersTarget: { since: 5, default: DEFAULT_REPORT_TARGETS.membersTarget },
+    olderWomenTargetPercent: { since: 5, default: DEFAULT_REPORT_TARGETS.olderWomenTargetPercent },
+    olderTargetPercent: { since: 5, default: DEFAULT_REPORT_TARGETS.olderTargetPercent },
+    fundTarget: { since: 5, default: DEFAULT_REPORT_TARGETS.fundTarget },
+    checkedTargetPercent: { since: 5, default: DEFAULT_REPORT_TARGETS.checkedTargetPercent },
+    borrowingTargetPercent: { since: 5, default: DEFAULT_REPORT_TARGETS.borrowingTargetPercent },
   },
   read: DEVICE_ROLES,
   write: ['chair', 'board'],
@@ -106,5 +132,6 @@ export function newClubFields(): ClubFields {
     loanRoundTo: 1,
     monthlyDues: DEFAULT_MONTHLY_DUES,
     duesTo: 'operatingFund',
+    ...DEFAULT_REPORT_TARGETS,
   };
 }

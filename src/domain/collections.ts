@@ -11,6 +11,7 @@ import { meetings } from './meetings';
 import { members } from './members';
 import { readings } from './readings';
 import { referrals } from './referrals';
+import { reports } from './reports';
 import { strikeOuts } from './strike-outs';
 import { visits } from './visits';
 
@@ -34,6 +35,7 @@ export const COLLECTIONS = {
   cashCounts,
   reopenings,
   reviewChecks,
+  reports,
 } as const satisfies Record<string, CollectionDefinition>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

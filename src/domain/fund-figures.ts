@@ -50,7 +50,7 @@ export interface FundMovement {
  * The type of the money event a reversal finally undoes or redoes: a reversal of a reversal
  * of a donation is a donation again. 'reversal' while an entry of the chain has not arrived.
  */
-function eventType(entry: Entry, byId: ReadonlyMap<string, Entry>): EntryType {
+export function eventType(entry: Entry, byId: ReadonlyMap<string, Entry>): EntryType {
   let e: Entry | undefined = entry;
   // Bounded: ids are unique, but records from a broken phone could name each other in a ring.
   for (let step = 0; e && e.type === 'reversal' && step <= byId.size; step++) e = e.reversesEntryId ? byId.get(e.reversesEntryId) : undefined;
@@ -79,6 +79,23 @@ export function fundMovements(entries: readonly Entry[], from: CalendarDate, to:
         fund.byType[type] = (fund.byType[type] ?? 0) + credit;
         if (type === 'repayment') fund.interest += credit;
       }
+    }
+  }
+  return out;
+}
+
+/** How the loans moved in a period: lent, repaid (principal) and written off, by the events that moved them. */
+export function loanMovements(entries: readonly Entry[], from: CalendarDate, to: CalendarDate): { disbursed: Dong; repaid: Dong; writtenOff: Dong } {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const out = { disbursed: 0, repaid: 0, writtenOff: 0 };
+  for (const e of entries) {
+    if (e.deleted || e.postedOn < from || e.postedOn > to) continue;
+    const type = eventType(e, byId);
+    for (const l of e.lines) {
+      if (l.account !== 'loans') continue;
+      if (type === 'disbursement') out.disbursed += l.amount;
+      else if (type === 'repayment') out.repaid -= l.amount;
+      else if (type === 'writeOff') out.writtenOff -= l.amount;
     }
   }
   return out;

@@ -13,8 +13,9 @@ import type { DeviceRole } from './record';
  *    the register who are not members; the club's home-care targets).
  * 4: the loan fund (entries, loan applications, loans, cash counts, reopenings, review
  *    checks; the club's loan method, pattern, rounding, dues and where the dues go).
+ * 5: reports (the reports the chair sends; the club's report targets).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** The server accepts the current schema and the one before it; older phones get 426. */
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = Math.max(1, SCHEMA_VERSION - 1);
 
@@ -157,11 +158,68 @@ export interface ChairInviteResponse {
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const INVITE_CODE_LENGTH = 8;
 
+// People copy a code as it is read aloud or shown ("K7M2 PX9Q", "k7m2-px9q").
+const spokenCode = z.string().check(z.overwrite((code) => code.replace(/[\s-]/g, '').toUpperCase()), z.minLength(1), z.maxLength(40));
+
 export const enrollRequest = z.strictObject({
-  // People copy the code as it is read aloud or shown ("K7M2 PX9Q", "k7m2-px9q").
-  code: z.string().check(z.overwrite((code) => code.replace(/[\s-]/g, '').toUpperCase()), z.minLength(1), z.maxLength(40)),
+  code: spokenCode,
   device: z.strictObject({ name: deviceName }),
 });
+
+// ---- Association officers ------------------------------------------------------------------
+
+/**
+ * Clubs report to the association of the elderly of their commune and province. An officer's
+ * account is made by whoever holds the setup code, for a province or one commune of it, and
+ * signed in on any browser with a sign-in code of its own (reusable, unlike an invite).
+ */
+const placeName = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), noControlCharacters);
+
+/** POST /associations. Without `commune` the account covers every commune of the province. */
+export const createAssociationRequest = z.strictObject({
+  setupCode: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: placeName(120),
+  province: placeName(60),
+  // Null as well as absent: the answer spells a province-wide account's commune as null.
+  commune: z.optional(z.nullable(placeName(100))),
+});
+export type CreateAssociationRequest = z.output<typeof createAssociationRequest>;
+
+/** POST /associations/list and POST /associations/:id/revoke: only the setup code. */
+export const associationSetupRequest = z.strictObject({ setupCode: z.string().check(z.minLength(1), z.maxLength(200)) });
+
+/** POST /associations/sign-in: the account's sign-in code, copied as an invite code is. */
+export const associationSignInRequest = z.strictObject({ code: spokenCode });
+
+/** Who the officer speaks for: a province, or one commune of it (commune null: all of them). */
+export interface AssociationSummary {
+  id: string;
+  name: string;
+  province: string;
+  commune: string | null;
+}
+
+/** 201 from POST /associations. The code is shown once: the server keeps only its hash. */
+export interface CreateAssociationResponse {
+  association: AssociationSummary;
+  code: string;
+}
+
+/** 200 from POST /associations/list: never a code or a token. */
+export interface AssociationListResponse {
+  associations: (AssociationSummary & { createdAt: string; revokedAt: string | null })[];
+}
+
+/** 201 from POST /associations/sign-in: the browser keeps the token and sends it as a bearer. */
+export interface AssociationSignInResponse {
+  token: string;
+  association: AssociationSummary;
+}
+
+/** GET /association/me. */
+export interface AssociationMeResponse {
+  association: AssociationSummary;
+}
 
 // ---- Sync ---------------------------------------------------------------------------------
 

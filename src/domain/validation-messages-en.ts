@@ -42,6 +42,7 @@ export const validationMessagesEn = {
   careVolunteer: 'Choose the volunteer.',
   careVolunteers: 'Choose at least one volunteer (at most 10).',
   visitsPerWeek: 'Visits a week must be from 1 to 21.',
+  reportTarget: 'The target must be a number from 1 to 100,000.',
   careTarget: 'The target must be a number from 0 to 500.',
   endedBeforeStarted: 'The end date must be after the start date.',
   visitHelp: 'Tick at least one thing done.',

@@ -45,6 +45,7 @@ export const validationMessagesVi = {
   careVolunteer: 'Chọn tình nguyện viên.',
   careVolunteers: 'Chọn ít nhất một tình nguyện viên (nhiều nhất 10).',
   visitsPerWeek: 'Số lần thăm một tuần phải từ 1 đến 21.',
+  reportTarget: 'Mục tiêu phải là số từ 1 đến 100.000.',
   careTarget: 'Mục tiêu phải là số từ 0 đến 500.',
   endedBeforeStarted: 'Ngày kết thúc phải sau ngày bắt đầu.',
   visitHelp: 'Chọn ít nhất một việc đã làm.',

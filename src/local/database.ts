@@ -82,7 +82,7 @@ export interface DraftEntry {
  * version also freezes a phone of its own in tests/fixtures (see its README): every older
  * frozen phone must then open with it and keep everything.
  */
-export const DATABASE_VERSION = 6;
+export const DATABASE_VERSION = 7;
 
 function storesFromRegistry(): Record<string, string> {
   const stores: Record<string, string> = {
@@ -95,6 +95,7 @@ function storesFromRegistry(): Record<string, string> {
     // Version 4: the meeting book's stores come from the registry (meetings, attendance).
     // Version 5: home care and health (care plans, visits, readings, referrals, strike-outs).
     // Version 6: the loan fund (entries, loan applications, loans, cash counts, reopenings, review checks).
+    // Version 7: the reports the chair sends.
   };
   for (const collection of Object.values(COLLECTIONS)) {
     stores[collection.name] = ['id', ...collection.localIndexes].join(', ');
@@ -129,7 +130,7 @@ export class ClubBookDatabase extends Dexie {
     // 'strict' makes Chrome flush to disk before a write counts as done: a phone that
     // dies a second after "Save" must still have the record.
     super(name, { chromeTransactionDurability: 'strict' });
-    // Version 1 had no server copies, version 2 no drafts, version 3 no meeting book, version 4 no home care or health, version 5 no loan fund: Dexie's
+    // Version 1 had no server copies, version 2 no drafts, version 3 no meeting book, version 4 no home care or health, version 5 no loan fund, version 6 no reports: Dexie's
     // own diff adds the stores (the records and the outbox stay as they are). Each raise also
     // gives the records kept from before the fields added since their default, so every record
     // on the phone is a whole record of today's schema.

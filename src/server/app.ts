@@ -8,6 +8,7 @@ import { addAnswerHeaders, API_HEADERS } from './headers';
 import { parseJsonBodies } from './json-body';
 import { CODE_GUESS_LIMITS, codeGuessLimiter, warnOfUntrustedProxy, type CodeGuessLimits } from './rate-limits';
 import { loggerOptions, type LogSettings } from './logging';
+import { associationRoutes } from './routes/associations';
 import { clubRoutes } from './routes/clubs';
 import type { RouteContext } from './routes/context';
 import { syncRoutes } from './routes/sync';
@@ -51,6 +52,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     clientErrorHandler: answerUnreadableRequest(API_HEADERS),
   });
   app.decorateRequest('device', null);
+  app.decorateRequest('association', null);
   app.setErrorHandler(handleError);
   parseJsonBodies(app);
   addAnswerHeaders(app);
@@ -86,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       api.get('/health', async (): Promise<HealthResponse> => ({ ok: true, version: SCHEMA_VERSION, epoch: await options.store.epoch() }));
       await api.register(clubRoutes(context));
       await api.register(syncRoutes(context));
+      await api.register(associationRoutes(context));
     },
     { prefix: API_PREFIX },
   );

@@ -98,7 +98,7 @@ describe('club settings: out-of-range values are refused with their own message'
   });
 
   it('refuses an unknown setting instead of dropping it', () => {
-    expect(problems({ ...clubFields(), fundTarget: 100_000_000 })).toEqual([
+    expect(problems({ ...clubFields(), savingsTarget: 100_000_000 })).toEqual([
       { field: '', messageKey: 'validation.unknownField' },
     ]);
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_REPORT_TARGETS } from '../../src/domain/club';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, SCHEMA_VERSION } from '../../src/domain/protocol';
@@ -87,6 +88,7 @@ describe.each(STORE_KINDS)('clubs, invites and phones on $name', (kind) => {
       loanRoundTo: 1,
       monthlyDues: 10_000,
       duesTo: 'operatingFund',
+      ...DEFAULT_REPORT_TARGETS,
       version: 1,
     });
   });

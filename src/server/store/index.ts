@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CollectionDefinition } from '../../domain/collection';
 import type { Mutation, RecoveredRecord } from '../../domain/protocol';
+import * as associations from './associations';
 import * as clubs from './clubs';
 import { connect, connectReader, serverApplicationName, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
@@ -16,6 +17,7 @@ export type { StoreLocation } from './connect';
 export { isPostgresUrl, schemaInUrl, serverApplicationName } from './connect';
 export type { StoredDevice, NewDevice } from './clubs';
 export { BY_ASSOCIATION } from './clubs';
+export type { StoredAssociation, NewAssociation } from './associations';
 export type { PushResult, StoredRejection, StoreHooks, PushingDevice } from './push';
 export type { PulledPage } from './pull';
 
@@ -64,6 +66,25 @@ export class Store {
   }
   enroll(input: Parameters<typeof clubs.enroll>[1]) {
     return clubs.enroll(this.db, input);
+  }
+
+  createAssociation(input: Parameters<typeof associations.createAssociation>[1]) {
+    return associations.createAssociation(this.db, input);
+  }
+  listAssociations() {
+    return associations.listAssociations(this.reader);
+  }
+  revokeAssociation(input: Parameters<typeof associations.revokeAssociation>[1]) {
+    return associations.revokeAssociation(this.db, input);
+  }
+  signInAssociation(input: Parameters<typeof associations.signInAssociation>[1]) {
+    return associations.signInAssociation(this.db, input);
+  }
+  findAssociationByTokenHash(tokenHash: string) {
+    return associations.findAssociationByTokenHash(this.reader, tokenHash);
+  }
+  touchAssociationToken(tokenHash: string, now: Date) {
+    return associations.touchAssociationToken(this.db, tokenHash, now);
   }
 
   /** Counts one attempt in `bucket` during `window`; the count so far, this one included. */

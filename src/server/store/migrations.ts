@@ -134,6 +134,32 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('devices').addColumn('member_id', 'text').execute();
     },
   },
+  // Association officers (store/associations.ts): accounts of their own, apart from the
+  // clubs' phones, signed in with a reusable code and holding a token per browser.
+  '0008_associations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('associations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('province', 'text', (c) => c.notNull())
+        .addColumn('commune', 'text')
+        .addColumn('province_key', 'text', (c) => c.notNull())
+        .addColumn('commune_key', 'text')
+        .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('association_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('association_id', 'text', (c) => c.notNull().references('associations.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text')
+        .execute();
+      await db.schema.createIndex('association_tokens_association').on('association_tokens').column('association_id').execute();
+    },
+  },
 };
 
 /**

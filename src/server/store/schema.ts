@@ -101,6 +101,34 @@ export interface ServerMetaTable {
   value: string;
 }
 
+/**
+ * An association officer's account (store/associations.ts): a province, or one commune of it.
+ * The keys are placeKey of the names as typed, what a club's province and commune are
+ * compared by; commune and commune_key are null for an account of the whole province.
+ */
+export interface AssociationsTable {
+  id: string;
+  name: string;
+  province: string;
+  commune: string | null;
+  province_key: string;
+  commune_key: string | null;
+  /** SHA-256 of the sign-in code (hex), as for invites; the code itself is shown once. */
+  code_hash: string;
+  created_at: string;
+  /** Once set, neither the code nor any token of the account lets anyone in. */
+  revoked_at: string | null;
+}
+
+/** One per browser the officer signed in on. */
+export interface AssociationTokensTable {
+  /** SHA-256 of the bearer token (hex), as for devices. */
+  token_hash: string;
+  association_id: string;
+  created_at: string;
+  last_seen_at: string | null;
+}
+
 export interface ServerDatabase {
   clubs: ClubsTable;
   devices: DevicesTable;
@@ -109,4 +137,6 @@ export interface ServerDatabase {
   mutation_log: MutationLogTable;
   rate_limits: RateLimitsTable;
   server_meta: ServerMetaTable;
+  associations: AssociationsTable;
+  association_tokens: AssociationTokensTable;
 }
