@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import type { AssociationTargets, CommuneStandards, GroupFigures } from './association-figures';
+import type { ReportPeriod, ReportStatus } from './periods';
 import type { DeviceRole } from './record';
 
 /**
@@ -219,6 +221,55 @@ export interface AssociationSignInResponse {
 /** GET /association/me. */
 export interface AssociationMeResponse {
   association: AssociationSummary;
+}
+
+/**
+ * GET /association/view?period=<key>[&province=<key>][&commune=<key>]: the clubs in the
+ * officer's scope against the plan, one level at a time — the nation's provinces, a
+ * province's communes, a commune's clubs — from the figures the server keeps as clubs push
+ * (never a member's name, phone, reading or loan). A place outside the scope: 403.
+ */
+export interface AssociationView {
+  association: AssociationSummary;
+  period: ReportPeriod;
+  /** The periods the server keeps figures for (half-years and years), newest first. */
+  periods: ReportPeriod[];
+  /** What the rows are: the provinces (nation), the communes (province) or the clubs (commune). */
+  level: 'nation' | 'province' | 'commune';
+  place: { province: string | null; provinceKey: string | null; commune: string | null; communeKey: string | null };
+  total: GroupFigures;
+  communes: Record<'plains' | 'mountains', CommuneStandards>;
+  rows: AssociationViewRow[];
+  /** The same total for each period kept, oldest first: the chart. */
+  trend: { period: ReportPeriod; total: GroupFigures }[];
+  targets: AssociationTargets;
+  /** When the oldest of the figures shown was worked out (null: no club yet). */
+  figuresAsOf: string | null;
+}
+
+export interface AssociationViewRow {
+  /** The province's or commune's key (places.ts), or the club's id. */
+  key: string;
+  name: string;
+  figures: GroupFigures;
+  /** For a club's row: its area and its report for the period. */
+  club: { clubId: string; areaType: 'plains' | 'mountains'; report: { status: ReportStatus; sentAt: string | null } } | null;
+}
+
+/** GET /association/clubs/:id/reports: every report a club in scope sent, newest first. */
+export interface AssociationClubReports {
+  club: { id: string; name: string; commune: string; province: string };
+  reports: {
+    id: string;
+    periodKey: string;
+    from: string;
+    to: string;
+    sentAt: string;
+    figures: Record<string, number | null>;
+    note: string | null;
+    /** The one in force for its period (the last sent). */
+    current: boolean;
+  }[];
 }
 
 // ---- Sync ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { markId } from '../domain/attendance';
 import type { ClubProfile } from '../domain/club';
-import type { CollectionName, FieldsOf } from '../domain/collections';
+import type { CollectionName, FieldsOf, RecordOf } from '../domain/collections';
 import { uuidv7 } from '../domain/ids';
 import { createClub } from './club';
 import type { ClubBookDatabase } from './database';
@@ -23,8 +23,10 @@ async function createInBatches<N extends Exclude<CollectionName, 'club'>>(
   db: ClubBookDatabase,
   collection: N,
   items: readonly { fields: FieldsOf<N>; id?: string }[],
-): Promise<void> {
-  for (let i = 0; i < items.length; i += RECORDS_PER_COMMIT) await createRecords(db, collection, items.slice(i, i + RECORDS_PER_COMMIT));
+): Promise<RecordOf<N>[]> {
+  const made: RecordOf<N>[] = [];
+  for (let i = 0; i < items.length; i += RECORDS_PER_COMMIT) made.push(...(await createRecords(db, collection, items.slice(i, i + RECORDS_PER_COMMIT))));
+  return made;
 }
 
 /**
@@ -39,10 +41,11 @@ export async function makeSampleBook(
   onClubMade: () => void = () => {},
 ): Promise<ClubProfile> {
   // Loaded only when a sample is made: the name lists stay out of every other screen.
-  const [{ sampleClub }, { careBookRecords }, { fundBookRecords }] = await Promise.all([
+  const [{ sampleClub }, { careBookRecords }, { fundBookRecords }, { sampleReports }] = await Promise.all([
     import('../domain/sample-club'),
     import('../domain/sample-care'),
     import('../domain/sample-fund'),
+    import('../domain/sample-reports'),
   ]);
   const sample = sampleClub(options);
   const profile = await createClub(db, sample.club, { sampleBook: true });
@@ -51,26 +54,30 @@ export async function makeSampleBook(
   const register = await createRecords(db, 'members', [...sample.members, ...sample.nonMembers].map((fields) => ({ fields })));
   const meetings = await createRecords(db, 'meetings', sample.meetings.map((fields) => ({ fields })));
   const care = careBookRecords(sample, register.map((person) => person.id), () => uuidv7());
-  await createInBatches(db, 'carePlans', care.carePlans);
-  await createInBatches(db, 'visits', care.visits);
-  await createInBatches(db, 'readings', care.readings);
-  await createInBatches(db, 'referrals', care.referrals);
-  await createInBatches(db, 'strikeOuts', care.strikeOuts);
+  const carePlans = await createInBatches(db, 'carePlans', care.carePlans);
+  const visits = await createInBatches(db, 'visits', care.visits);
+  const readings = await createInBatches(db, 'readings', care.readings);
+  const referrals = await createInBatches(db, 'referrals', care.referrals);
+  const strikeOuts = await createInBatches(db, 'strikeOuts', care.strikeOuts);
   // The fund book: the cash counts after the entries, as a count closes what was written before it;
   // the reopenings after the counts they name, and the review checks after the entries theirs name.
   // The sample's records have no time of their own: this order, each list in its own, is theirs.
   const fund = fundBookRecords(sample, register.map((person) => person.id), meetings.map((meeting) => meeting.id), () => uuidv7());
-  await createInBatches(db, 'loanApplications', fund.loanApplications);
-  await createInBatches(db, 'loans', fund.loans);
-  await createInBatches(db, 'entries', fund.entries);
+  const loanApplications = await createInBatches(db, 'loanApplications', fund.loanApplications);
+  const loans = await createInBatches(db, 'loans', fund.loans);
+  const entries = await createInBatches(db, 'entries', fund.entries);
   await createInBatches(db, 'cashCounts', fund.cashCounts);
   await createInBatches(db, 'reopenings', fund.reopenings);
   await createInBatches(db, 'reviewChecks', fund.reviewChecks);
-  // The marks last: whoever waits for the practice book to fill knows it is whole when they stop coming.
+  // The marks, then the reports, last: whoever waits for the practice book to fill knows it is whole when they stop coming.
   const marks = sample.marks.map(({ meeting, member, mark }) => {
     const [meetingId, memberId] = [meetings[meeting]!.id, register[member]!.id];
     return { id: markId(meetingId, memberId), fields: { meetingId, memberId, mark } };
   });
-  await createInBatches(db, 'attendance', marks);
+  const attendance = await createInBatches(db, 'attendance', marks);
+  // The reports the chair sent, each from the books it reports on, at the moment it was sent.
+  const books = { club: sample.club, members: register, meetings, attendance, carePlans, visits, readings, referrals, strikeOuts, entries, loans, loanApplications };
+  const reports = sampleReports(books, options.today, sample.meetings[0]?.heldOn ?? options.today, options.seed);
+  await createRecords(db, 'reports', reports.map(({ fields, sentAt }) => ({ fields, madeAt: sentAt })));
   return profile;
 }

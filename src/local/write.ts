@@ -147,7 +147,8 @@ export async function createRecord<N extends Exclude<CollectionName, 'club'>>(
 export async function createRecords<N extends Exclude<CollectionName, 'club'>>(
   db: ClubBookDatabase,
   collection: N,
-  items: readonly { fields: FieldsOf<N>; id?: string }[],
+  // `madeAt`: only the practice book, whose history (a report sent last year) has its own moments.
+  items: readonly { fields: FieldsOf<N>; id?: string; madeAt?: string }[],
 ): Promise<RecordOf<N>[]> {
   const clubId = await currentClubId(db);
   if (!clubId) throw new NoClubError();
@@ -155,11 +156,11 @@ export async function createRecords<N extends Exclude<CollectionName, 'club'>>(
   const saved = await commitEach(
     db,
     collection,
-    items.map(({ fields, id = uuidv7() }) => ({
+    items.map(({ fields, id = uuidv7(), madeAt = now }) => ({
       id,
       decide: (existing: AnyRecord | undefined) => {
         if (existing) throw new RecordImmutableError();
-        return creation(collection, id, fields, clubId, now);
+        return creation(collection, id, fields, clubId, madeAt);
       },
     })),
   );
