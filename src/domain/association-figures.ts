@@ -93,41 +93,103 @@ function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 100) / whole);
 }
 
-/** The figures of a group of clubs (a commune, a province, the nation). `year`: 'YYYY', for new clubs. */
-export function groupFigures(rows: readonly ClubRow[], year: string, targets: AssociationTargets = ASSOCIATION_TARGETS): GroupFigures {
+/**
+ * What adds up across clubs: counts of clubs and sums of their figures. A group's rates are
+ * worked out from these (figuresOf), never averaged from its parts' rates: a commune of 3
+ * clubs and one of 30 weigh as their members do. The server adds them up in SQL over its
+ * table of club figures (store/club-figures.ts), as `sumsOf` does here over rows.
+ */
+export interface FigureSums {
+  clubs: number;
+  newClubs: number;
+  members: number;
+  women: number;
+  older: number;
+  olderWomen: number;
+  fullActivities: number;
+  digitalClubs: number;
+  greenClubs: number;
+  startupClubs: number;
+  fundClubs: number;
+  applicants: number;
+  applicantsWithLoan: number;
+  volunteers: number;
+  caredFor: number;
+  visits: number;
+  checked: number;
+  highReadings: number;
+  standardClubs: number;
+  reports: Record<ReportStatus, number>;
+}
+
+/** The sums of a group of clubs (a commune, a province, the nation). `year`: 'YYYY', for new clubs. */
+export function sumsOf(rows: readonly ClubRow[], year: string, targets: AssociationTargets = ASSOCIATION_TARGETS): FigureSums {
   const sum = (figure: KeptFigure) => rows.reduce((total, row) => total + (row.figures[figure] ?? 0), 0);
   const clubsWith = (test: (f: KeptFigures) => boolean) => rows.filter((row) => test(row.figures)).length;
   const reports: Record<ReportStatus, number> = { in: 0, late: 0, missing: 0, due: 0, open: 0 };
   for (const row of rows) reports[row.report.status] += 1;
-  const members = sum('members');
-  const women = sum('women');
-  const fullActivities = clubsWith((f) => f.fullActivities === 1);
-  const fundClubs = clubsWith((f) => (f.incomeClosing ?? 0) >= targets.fundFloor);
-  const checked = sum('membersChecked');
   return {
     clubs: rows.length,
-    members,
     newClubs: rows.filter((row) => row.createdOn.startsWith(year)).length,
-    women,
-    womenPercent: percent(women, members),
-    olderWomenPercent: percent(sum('olderWomen'), sum('older')),
-    fullActivities,
-    fullActivitiesPercent: percent(fullActivities, rows.length),
-    digitalPercent: percent(clubsWith((f) => (f.digitalSessions ?? 0) > 0), rows.length),
-    greenPercent: percent(clubsWith((f) => (f.greenSessions ?? 0) > 0), rows.length),
-    startupPercent: percent(clubsWith((f) => (f.startupSessions ?? 0) > 0), rows.length),
-    fundClubs,
-    fundPercent: percent(fundClubs, rows.length),
-    borrowingPercent: percent(sum('applicantsWithLoan'), sum('applicants')),
+    members: sum('members'),
+    women: sum('women'),
+    older: sum('older'),
+    olderWomen: sum('olderWomen'),
+    fullActivities: clubsWith((f) => f.fullActivities === 1),
+    digitalClubs: clubsWith((f) => (f.digitalSessions ?? 0) > 0),
+    greenClubs: clubsWith((f) => (f.greenSessions ?? 0) > 0),
+    startupClubs: clubsWith((f) => (f.startupSessions ?? 0) > 0),
+    fundClubs: clubsWith((f) => (f.incomeClosing ?? 0) >= targets.fundFloor),
+    applicants: sum('applicants'),
+    applicantsWithLoan: sum('applicantsWithLoan'),
     volunteers: sum('careVolunteers'),
     caredFor: sum('caredFor'),
     visits: sum('visits'),
-    checked,
-    checkedPercent: percent(checked, members),
+    checked: sum('membersChecked'),
     highReadings: sum('highReadings'),
     standardClubs: clubsWith((f) => f.standard === 1),
     reports,
   };
+}
+
+/** A group's figures, its rates worked out from its sums. */
+export function figuresOf(sums: FigureSums): GroupFigures {
+  return {
+    clubs: sums.clubs,
+    members: sums.members,
+    newClubs: sums.newClubs,
+    women: sums.women,
+    womenPercent: percent(sums.women, sums.members),
+    olderWomenPercent: percent(sums.olderWomen, sums.older),
+    fullActivities: sums.fullActivities,
+    fullActivitiesPercent: percent(sums.fullActivities, sums.clubs),
+    digitalPercent: percent(sums.digitalClubs, sums.clubs),
+    greenPercent: percent(sums.greenClubs, sums.clubs),
+    startupPercent: percent(sums.startupClubs, sums.clubs),
+    fundClubs: sums.fundClubs,
+    fundPercent: percent(sums.fundClubs, sums.clubs),
+    borrowingPercent: percent(sums.applicantsWithLoan, sums.applicants),
+    volunteers: sums.volunteers,
+    caredFor: sums.caredFor,
+    visits: sums.visits,
+    checked: sums.checked,
+    checkedPercent: percent(sums.checked, sums.members),
+    highReadings: sums.highReadings,
+    standardClubs: sums.standardClubs,
+    reports: sums.reports,
+  };
+}
+
+/** The figures of a group of clubs, from their rows. */
+export function groupFigures(rows: readonly ClubRow[], year: string, targets: AssociationTargets = ASSOCIATION_TARGETS): GroupFigures {
+  return figuresOf(sumsOf(rows, year, targets));
+}
+
+/** One commune's clubs as its area and standard count: what communeStandards needs of it. */
+export interface CommuneTally {
+  mountains: number;
+  plains: number;
+  standard: number;
 }
 
 /** Communes by how many standard clubs they have, plains and mountains apart (REPORTS.md). */
@@ -137,12 +199,9 @@ export interface CommuneStandards {
   atLeast: [number, number, number, number];
 }
 
-/**
- * A commune is a mountain commune when most of its clubs say they are in the mountains (a
- * tie counts as mountains: the plan's mountain targets are the ones to watch there).
- */
-export function communeStandards(rows: readonly ClubRow[]): Record<(typeof AREA_TYPES)[number], CommuneStandards> {
-  const communes = new Map<string, { mountains: number; plains: number; standard: number }>();
+/** Each commune's tally, from its clubs' rows. */
+export function communeTallies(rows: readonly ClubRow[]): CommuneTally[] {
+  const communes = new Map<string, CommuneTally>();
   for (const row of rows) {
     const key = `${row.provinceKey}|${row.communeKey}`;
     const c = communes.get(key) ?? { mountains: 0, plains: 0, standard: 0 };
@@ -150,11 +209,19 @@ export function communeStandards(rows: readonly ClubRow[]): Record<(typeof AREA_
     if (row.figures.standard === 1) c.standard += 1;
     communes.set(key, c);
   }
+  return [...communes.values()];
+}
+
+/**
+ * A commune is a mountain commune when most of its clubs say they are in the mountains (a
+ * tie counts as mountains: the plan's mountain targets are the ones to watch there).
+ */
+export function communeStandards(tallies: readonly CommuneTally[]): Record<(typeof AREA_TYPES)[number], CommuneStandards> {
   const out = {
     plains: { communes: 0, atLeast: [0, 0, 0, 0] as CommuneStandards['atLeast'] },
     mountains: { communes: 0, atLeast: [0, 0, 0, 0] as CommuneStandards['atLeast'] },
   };
-  for (const c of communes.values()) {
+  for (const c of tallies) {
     const group = out[c.mountains >= c.plains ? 'mountains' : 'plains'];
     group.communes += 1;
     for (let n = 1; n <= 4; n++) if (c.standard >= n) group.atLeast[n - 1]! += 1;

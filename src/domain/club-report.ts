@@ -371,7 +371,12 @@ export function standardItems(figures: ReportFigures, targets: Targets): Record<
   };
 }
 
-export function clubReport(books: ClubBooks, period: Period): ClubReport {
+/**
+ * `today`: a period still running is counted to today — the members, the loans out and who
+ * was not visited are as of today, not as of a day that has not come.
+ */
+export function clubReport(books: ClubBooks, whole: Period, today?: CalendarDate): ClubReport {
+  const period = today !== undefined && today < whole.to ? { from: whole.from, to: today < whole.from ? whole.from : today } : whole;
   const members = memberFigures(books.members, books.club, period);
   const meetings = meetingFigures(books, period);
   const partial = {
@@ -386,7 +391,7 @@ export function clubReport(books: ClubBooks, period: Period): ClubReport {
   const met = standardItems(partial, books.club);
   const score = STANDARD_CHECKLIST.reduce((total, { item, weight }) => total + (met[item] ? weight : 0), 0);
   const figures: ReportFigures = { ...partial, standardScore: score, standard: score >= STANDARD_PASS_MARK ? 1 : 0 };
-  return { period, figures, details: { villages: members.villages, ...meetings.details } };
+  return { period: whole, figures, details: { villages: members.villages, ...meetings.details } };
 }
 
 /** One line of the report beside its target: met, not met, or null where there is no target or nothing to judge. */

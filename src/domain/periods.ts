@@ -118,3 +118,15 @@ export function reportedPeriods(today: CalendarDate, bookBegan: CalendarDate, ye
   }
   return out.sort((a, b) => b.to.localeCompare(a.to) || (a.kind === 'year' ? -1 : 1));
 }
+
+/**
+ * The periods the associations look at: this half-year and the five before it (three years
+ * of half-years), this year and the two before. The server keeps every club's figures for
+ * these, and the association's pages choose among them.
+ */
+export function associationPeriods(today: CalendarDate): ReportPeriod[] {
+  const out: ReportPeriod[] = [];
+  for (let p = periodContaining('half', today), i = 0; i < 6; p = previousPeriod(p), i++) out.push(p);
+  for (let p = periodContaining('year', today), i = 0; i < 3; p = previousPeriod(p), i++) out.push(p);
+  return out.sort((a, b) => b.to.localeCompare(a.to) || (a.kind === 'year' ? -1 : 1));
+}

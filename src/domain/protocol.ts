@@ -177,14 +177,19 @@ export const enrollRequest = z.strictObject({
  */
 const placeName = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), noControlCharacters);
 
-/** POST /associations. Without `commune` the account covers every commune of the province. */
-export const createAssociationRequest = z.strictObject({
-  setupCode: z.string().check(z.minLength(1), z.maxLength(200)),
-  name: placeName(120),
-  province: placeName(60),
-  // Null as well as absent: the answer spells a province-wide account's commune as null.
-  commune: z.optional(z.nullable(placeName(100))),
-});
+/**
+ * POST /associations. Without `commune` the account covers every commune of the province;
+ * without `province` too, the nation (the national association: every province).
+ */
+export const createAssociationRequest = z
+  .strictObject({
+    setupCode: z.string().check(z.minLength(1), z.maxLength(200)),
+    name: placeName(120),
+    // Null as well as absent: the answer spells a wider account's places as null.
+    province: z.optional(z.nullable(placeName(60))),
+    commune: z.optional(z.nullable(placeName(100))),
+  })
+  .check(z.refine((body) => !(body.commune && !body.province), { message: 'a commune needs its province', path: ['commune'] }));
 export type CreateAssociationRequest = z.output<typeof createAssociationRequest>;
 
 /** POST /associations/list and POST /associations/:id/revoke: only the setup code. */
@@ -193,11 +198,11 @@ export const associationSetupRequest = z.strictObject({ setupCode: z.string().ch
 /** POST /associations/sign-in: the account's sign-in code, copied as an invite code is. */
 export const associationSignInRequest = z.strictObject({ code: spokenCode });
 
-/** Who the officer speaks for: a province, or one commune of it (commune null: all of them). */
+/** Who the officer speaks for: the nation (both null), a province, or one commune of it. */
 export interface AssociationSummary {
   id: string;
   name: string;
-  province: string;
+  province: string | null;
   commune: string | null;
 }
 

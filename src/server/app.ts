@@ -9,6 +9,8 @@ import { parseJsonBodies } from './json-body';
 import { CODE_GUESS_LIMITS, codeGuessLimiter, warnOfUntrustedProxy, type CodeGuessLimits } from './rate-limits';
 import { loggerOptions, type LogSettings } from './logging';
 import { associationRoutes } from './routes/associations';
+import { associationViewRoutes } from './routes/association-view';
+import { FIGURES_KEEPER_DEFAULTS, FiguresKeeper, type FiguresKeeperOptions } from './figures-keeper';
 import { clubRoutes } from './routes/clubs';
 import type { RouteContext } from './routes/context';
 import { syncRoutes } from './routes/sync';
@@ -34,6 +36,8 @@ export interface ServerOptions {
    * shares the proxy's address and one phone's wrong codes lock the others out of enrolling.
    */
   trustProxy?: boolean | string;
+  /** When the associations' figures are worked out again (figures-keeper.ts); tests make it quick. */
+  figures?: Partial<Pick<FiguresKeeperOptions, 'delayMs' | 'sweepMs'>>;
   /** How many code guesses a minute (CODE_GUESS_LIMITS); tests make them small. */
   codeGuessLimits?: Partial<CodeGuessLimits>;
 }
@@ -58,6 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   addAnswerHeaders(app);
 
   const waits = new ClubWaits(options.store);
+  const figures = new FiguresKeeper(options.store, { ...FIGURES_KEEPER_DEFAULTS, ...options.figures, now });
   // Stopping: a phone waiting on /sync/wait is answered at once, not after its 50 seconds,
   // and an answer given meanwhile closes its connection, so the stop does not wait out the
   // keep-alive of a connection that was busy when it began.
@@ -65,6 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('preClose', async () => {
     stopping = true;
     waits.close();
+    await figures.close();
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (stopping) reply.header('connection', 'close');
@@ -74,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const context: RouteContext = {
     store: options.store,
     waits,
+    figures,
     schemaVersion: options.schemaVersion ?? SCHEMA_VERSION,
     setupCode: options.setupCode,
     now,
@@ -89,10 +96,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(clubRoutes(context));
       await api.register(syncRoutes(context));
       await api.register(associationRoutes(context));
+      await api.register(associationViewRoutes(context));
     },
     { prefix: API_PREFIX },
   );
 
+  app.addHook('onReady', async () => figures.start());
   const servesApp = await serveAppFiles(app, options.staticDir);
   app.setNotFoundHandler((request, reply) => {
     if (servesApp && isAppNavigation(request)) return sendAppShell(reply);

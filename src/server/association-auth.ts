@@ -43,7 +43,7 @@ export function associationOf(request: FastifyRequest): StoredAssociation {
 }
 
 /**
- * Whether a club is one the officer speaks for: in the account's province and, for an
+ * Whether a club is one the officer speaks for: any club for the national association; else in the account's province and, for an
  * account of one commune, in that commune. The club's keys are placeKey of its profile's
  * province and commune (domain/places.ts), as the account's are of the names typed for it.
  */
@@ -51,6 +51,7 @@ export function inScope(
   association: Pick<StoredAssociation, 'provinceKey' | 'communeKey'>,
   club: { provinceKey: string; communeKey: string },
 ): boolean {
+  if (association.provinceKey === null) return true;
   if (club.provinceKey !== association.provinceKey) return false;
   return association.communeKey === null || club.communeKey === association.communeKey;
 }

@@ -17,6 +17,14 @@ export function newInviteCode(): string {
   return code;
 }
 
+/**
+ * An officer's sign-in code never expires, unlike an invite: twice an invite's length, so that
+ * guessing one at the rate limits' pace would take longer than any association will exist.
+ */
+export function newSignInCode(): string {
+  return newInviteCode() + newInviteCode();
+}
+
 /** Comparing hashes keeps the time taken independent of how much of a guess was right. */
 export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(Buffer.from(hashSecret(given), 'hex'), Buffer.from(hashSecret(expected), 'hex'));

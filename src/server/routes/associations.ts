@@ -14,7 +14,7 @@ import {
 import { associationAuthenticator, associationOf } from '../association-auth';
 import { ApiError } from '../errors';
 import type { StoredAssociation } from '../store';
-import { hashSecret, newInviteCode, newToken, sameSecret } from '../tokens';
+import { hashSecret, newSignInCode, newToken, sameSecret } from '../tokens';
 import { parseBody, type RouteContext } from './context';
 
 /**
@@ -41,14 +41,15 @@ export function associationRoutes(ctx: RouteContext) {
       const body = parseBody(createAssociationRequest, request.body);
       checkSetupCode(body.setupCode);
       const at = now();
-      const code = newInviteCode();
+      const code = newSignInCode();
+      const province = body.province ?? null;
       const commune = body.commune ?? null;
       const association = await store.createAssociation({
         id: uuidv7(at.getTime()),
         name: body.name,
-        province: body.province,
+        province,
         commune,
-        provinceKey: placeKey(body.province),
+        provinceKey: province === null ? null : placeKey(province),
         communeKey: commune === null ? null : placeKey(commune),
         codeHash: hashSecret(code),
         now: at,

@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import type { CollectionDefinition } from '../../domain/collection';
 import { ApiError } from '../errors';
 import type { Store } from '../store';
+import type { FiguresKeeper } from '../figures-keeper';
 import type { ClubWaits } from '../waits';
 
 /** What every route module is handed by buildServer. */
@@ -16,6 +17,8 @@ export interface RouteContext {
   /** An onRequest hook that counts a try at guessing a code on `route` (rate-limits.ts). */
   limitCodeGuessing: (route: string) => onRequestHookHandler;
   waits: ClubWaits;
+  /** Works a club's association figures out again after its pushes. */
+  figures: FiguresKeeper;
   /** The schema version this server speaks; it also accepts the one before (SYNC-PROTOCOL.md). */
   schemaVersion: number;
 }

@@ -81,6 +81,7 @@ export function syncRoutes(ctx: RouteContext) {
       }
       const body = parseBody(pushRequest, raw);
       const result = await store.push(device, body.mutations, { now: now(), findCollection: ctx.findCollection });
+      if (result.version !== null) ctx.figures.clubChanged(device.clubId);
       const language = languageOf(request.headers['accept-language']);
       const rejected = result.rejected.map((r): Rejection => {
         const said = message(r.messageKey, language);
@@ -113,6 +114,7 @@ export function syncRoutes(ctx: RouteContext) {
       checkSchemaVersion(raw.schemaVersion, ctx.schemaVersion);
       const body = parseBody(recoverRequest, raw);
       const answer = await store.recover(device, body.records, { now: now(), findCollection: ctx.findCollection });
+      if (answer.taken > 0) ctx.figures.clubChanged(device.clubId);
       const response: RecoverResponse = { ...answer, epoch: await store.epoch() };
       return response;
     });

@@ -10,11 +10,12 @@ import type { AssociationsTable, ServerDatabase } from './schema';
 export interface StoredAssociation {
   id: string;
   name: string;
-  province: string;
+  /** Null: the national association (every province). */
+  province: string | null;
   /** Null: the whole province. */
   commune: string | null;
   /** placeKey of the names as typed (domain/places.ts): what a club's places are compared by. */
-  provinceKey: string;
+  provinceKey: string | null;
   communeKey: string | null;
   createdAt: string;
   revokedAt: string | null;
@@ -48,9 +49,9 @@ const ASSOCIATION_COLUMNS = [
 export interface NewAssociation {
   id: string;
   name: string;
-  province: string;
+  province: string | null;
   commune: string | null;
-  provinceKey: string;
+  provinceKey: string | null;
   communeKey: string | null;
   codeHash: string;
 }

@@ -3,6 +3,7 @@ import type { CollectionDefinition } from '../../domain/collection';
 import type { Mutation, RecoveredRecord } from '../../domain/protocol';
 import * as associations from './associations';
 import * as clubs from './clubs';
+import * as clubFigures from './club-figures';
 import { connect, connectReader, serverApplicationName, type StoreLocation } from './connect';
 import { migrateToLatest } from './migrations';
 import { clubBounds, pullPage, purgeTombstones, type PulledPage } from './pull';
@@ -160,6 +161,35 @@ export class Store {
     // The other phones waiting on the club hear of what came back, as of a push.
     if (answer.taken > 0) await this.signals.announce(device.clubId).catch(() => {});
     return answer;
+  }
+
+  // The associations' figures (club-figures.ts): written by the keeper, read by the pages.
+  readClubForFigures(clubId: string) {
+    return clubFigures.readClubForFigures(this.reader, clubId);
+  }
+  writeClubFigures(clubId: string, version: number, day: string, rows: readonly clubFigures.ClubFiguresRow[], now: Date) {
+    return clubFigures.writeClubFigures(this.db, clubId, version, day, rows, now);
+  }
+  clubsWithStaleFigures(day: string, limit: number) {
+    return clubFigures.clubsWithStaleFigures(this.reader, day, limit);
+  }
+  sumFigures(query: Parameters<typeof clubFigures.sumFigures>[1]) {
+    return clubFigures.sumFigures(this.reader, query);
+  }
+  communeTallies(scope: clubFigures.Scope, periodKey: string) {
+    return clubFigures.communeTalliesIn(this.reader, scope, periodKey);
+  }
+  clubPlace(clubId: string) {
+    return clubFigures.clubPlace(this.reader, clubId);
+  }
+  placeNames(scope: clubFigures.Scope) {
+    return clubFigures.placeNames(this.reader, scope);
+  }
+  figuresAsOf(scope: clubFigures.Scope) {
+    return clubFigures.figuresAsOf(this.reader, scope);
+  }
+  clubReports(clubId: string) {
+    return clubFigures.clubReports(this.reader, clubId);
   }
 
   async close(): Promise<void> {

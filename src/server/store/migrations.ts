@@ -142,9 +142,9 @@ const migrations: Record<string, Migration> = {
         .createTable('associations')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('province', 'text', (c) => c.notNull())
+        .addColumn('province', 'text')
         .addColumn('commune', 'text')
-        .addColumn('province_key', 'text', (c) => c.notNull())
+        .addColumn('province_key', 'text')
         .addColumn('commune_key', 'text')
         .addColumn('code_hash', 'text', (c) => c.notNull().unique())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -160,7 +160,60 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('association_tokens_association').on('association_tokens').column('association_id').execute();
     },
   },
+  // Each club's report figures per period, kept as clubs push, for the associations' pages
+  // (club-figures.ts); each club's version and day they were worked out at. Money can pass
+  // 2^31 (an income fund of 3 billion đồng): bigint.
+  '0009_club_figures': {
+    async up(db: Kysely<unknown>) {
+      let table = db.schema
+        .createTable('club_figures')
+        .addColumn('club_id', 'text', (c) => c.notNull().references('clubs.id'))
+        .addColumn('period_key', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('province', 'text', (c) => c.notNull())
+        .addColumn('commune', 'text', (c) => c.notNull())
+        .addColumn('province_key', 'text', (c) => c.notNull())
+        .addColumn('commune_key', 'text', (c) => c.notNull())
+        .addColumn('area_type', 'text', (c) => c.notNull())
+        .addColumn('created_on', 'text', (c) => c.notNull())
+        .addColumn('first_sent_at', 'text')
+        .addColumn('last_sent_at', 'text')
+        .addColumn('computed_at', 'text', (c) => c.notNull());
+      for (const column of FIGURE_COLUMN_NAMES) table = table.addColumn(column, 'bigint');
+      await table.addPrimaryKeyConstraint('club_figures_pk', ['club_id', 'period_key']).execute();
+      // The pages read one period of a province or a commune.
+      await db.schema.createIndex('club_figures_place').on('club_figures').columns(['period_key', 'province_key', 'commune_key']).execute();
+      await db.schema.alterTable('clubs').addColumn('figures_version', 'integer').execute();
+      await db.schema.alterTable('clubs').addColumn('figures_on', 'text').execute();
+    },
+  },
 };
+
+/** Frozen with the migration: a later figure gets a migration of its own. */
+const FIGURE_COLUMN_NAMES = [
+  'members',
+  'women',
+  'older',
+  'older_women',
+  'full_activities',
+  'digital_sessions',
+  'green_sessions',
+  'startup_sessions',
+  'income_closing',
+  'applicants',
+  'applicants_with_loan',
+  'borrowers',
+  'care_volunteers',
+  'cared_for',
+  'visits',
+  'members_checked',
+  'checked_year',
+  'readings',
+  'high_readings',
+  'loans_outstanding',
+  'standard_score',
+  'standard',
+];
 
 /**
  * `schema`: the PostgreSQL schema the tables live in, when it is not the default. Kysely

@@ -23,6 +23,10 @@ export interface ClubsTable {
    * of the lost history never meet new ones. Null for a club never restored.
    */
   restored_through?: number | null;
+  /** The club version its association figures were worked out at (club-figures.ts); null: never. */
+  figures_version?: number | null;
+  /** The day (server's, 'YYYY-MM-DD') they were worked out: a new day works them out again. */
+  figures_on?: string | null;
 }
 
 export interface DevicesTable {
@@ -109,9 +113,10 @@ export interface ServerMetaTable {
 export interface AssociationsTable {
   id: string;
   name: string;
-  province: string;
+  /** Null for the national association: every province. */
+  province: string | null;
   commune: string | null;
-  province_key: string;
+  province_key: string | null;
   commune_key: string | null;
   /** SHA-256 of the sign-in code (hex), as for invites; the code itself is shown once. */
   code_hash: string;
@@ -129,6 +134,48 @@ export interface AssociationTokensTable {
   last_seen_at: string | null;
 }
 
+/**
+ * A club's report figures for one period, as the associations add them up (club-figures.ts):
+ * where the club is, when its report for the period was first and last sent, and the kept
+ * figures (association-figures.ts CLUB_FIGURES_KEPT) as columns, so SQL can sum them.
+ */
+export interface ClubFiguresTable {
+  club_id: string;
+  period_key: string;
+  name: string;
+  province: string;
+  commune: string;
+  province_key: string;
+  commune_key: string;
+  area_type: string;
+  created_on: string;
+  first_sent_at: string | null;
+  last_sent_at: string | null;
+  computed_at: string;
+  members: number | null;
+  women: number | null;
+  older: number | null;
+  older_women: number | null;
+  full_activities: number | null;
+  digital_sessions: number | null;
+  green_sessions: number | null;
+  startup_sessions: number | null;
+  income_closing: number | null;
+  applicants: number | null;
+  applicants_with_loan: number | null;
+  borrowers: number | null;
+  care_volunteers: number | null;
+  cared_for: number | null;
+  visits: number | null;
+  members_checked: number | null;
+  checked_year: number | null;
+  readings: number | null;
+  high_readings: number | null;
+  loans_outstanding: number | null;
+  standard_score: number | null;
+  standard: number | null;
+}
+
 export interface ServerDatabase {
   clubs: ClubsTable;
   devices: DevicesTable;
@@ -137,6 +184,7 @@ export interface ServerDatabase {
   mutation_log: MutationLogTable;
   rate_limits: RateLimitsTable;
   server_meta: ServerMetaTable;
+  club_figures: ClubFiguresTable;
   associations: AssociationsTable;
   association_tokens: AssociationTokensTable;
 }
