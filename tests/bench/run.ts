@@ -6,6 +6,7 @@ import type { BenchContext, BenchSuite } from './lib/context';
 import { meetsBudget, type Figure } from './lib/figures';
 import { describeMachine } from './lib/machine';
 import { markdownTable, replaceReadmeTable, textTable } from './lib/report';
+import { associationFigures } from './association-figures';
 import { phoneFigures } from './phone-figures';
 import { serverFigures } from './server-figures';
 import { soakFigures } from './soak-figures';
@@ -16,12 +17,12 @@ import { syncFigures } from './sync-figures';
  * Not part of `npm test` (it takes several minutes). Options:
  *   --runs N        measured runs per figure (default 5; fewer is for trying the bench out)
  *   --slowdown N    CPU slowdown of the phone figures (default 6)
- *   --only a,b      some of: phone, sync, server, soak
+ *   --only a,b      some of: phone, sync, server, association, soak
  *   --out FILE      the JSON results (default tests/bench/results/bench-<time>.json)
  *   --readme        also write the table into README.md's Performance section
  * PostgreSQL figures run when BENCH_DATABASE_URL (or TEST_DATABASE_URL) reaches a server.
  */
-const SUITES: Record<string, BenchSuite> = { phone: phoneFigures, sync: syncFigures, server: serverFigures, soak: soakFigures };
+const SUITES: Record<string, BenchSuite> = { phone: phoneFigures, sync: syncFigures, server: serverFigures, association: associationFigures, soak: soakFigures };
 
 const { values } = parseArgs({
   options: {
