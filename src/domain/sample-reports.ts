@@ -38,11 +38,11 @@ export function sampleReports(books: ClubBooks, today: CalendarDate, bookBegan: 
       report(full, day, null);
       continue;
     }
-    // Sent before the treasurer had written up the period's last days; sent again once she had.
-    const lastDays = addDays(period.to, -4);
-    report(clubReport({ ...books, entries: books.entries.filter((e) => e.postedOn < lastDays) }, period).figures, day, null);
+    // Sent before the treasurer had written up the period's last month; sent again once she had.
+    const lastMonth = `${period.to.slice(0, 7)}-01`;
+    report(clubReport({ ...books, entries: books.entries.filter((e) => e.postedOn < lastMonth) }, period).figures, day, null);
     const again = addDays(day, dice.int(2, 5));
-    if (again <= today) report(full, again, 'Sửa: thêm các phiếu thu chi cuối tháng 12 ghi muộn');
+    if (again <= today) report(full, again, 'Sửa: thêm các phiếu thu chi tháng cuối ghi muộn');
   }
   return out;
 }
