@@ -381,3 +381,13 @@ describe('clubReport on records the club does not keep', () => {
     expect(f).toMatchObject({ members: 3, incomeClosing: 0, caredFor: 0, membersChecked: 0 });
   });
 });
+
+describe('a period still running', () => {
+  it('is counted to today: the loans late as of today, not as of the period’s end', () => {
+    const year = periodOf('2026')!;
+    // On 20/02/2026 only February's instalment (25/02) is not due yet: nothing is overdue.
+    const early = clubReport(books(), year, '2026-02-20').figures;
+    expect(early).toMatchObject({ overdueAmount: 0, par30Permille: 0, months: 2, loansOutstanding: 7_333_333 });
+    expect(clubReport(books(), year).figures.overdueAmount).toBe(10 * 746_667 + 746_663);
+  });
+});

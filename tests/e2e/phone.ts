@@ -118,3 +118,57 @@ export function storedCount(page: Page, store: string): Promise<number> {
     store,
   );
 }
+
+/**
+ * The chair's phone sends its club's report for a period to the association, as a chair does:
+ * the report screen of that period (`periodKey` as in the address: '2026-H1', '2026'), the
+ * send button, and "yes" when the period is still running. Returns once the phone holds the
+ * new `reports` record (saved with its outbox change); on a connected phone, wait for the
+ * badge's "đã gửi hết" to know the server has it. Works offline (the service worker opens
+ * the screen), so a test can send with the server stopped and see it arrive later.
+ */
+export async function sendReport(page: Page, periodKey: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/reports?period=${periodKey}`);
+  await expect(page.getByRole('heading', { name: /^Báo cáo hoạt động: / })).toBeVisible();
+  const before = await storedCount(page, 'reports');
+  await page.getByRole('button', { name: 'Gửi báo cáo này lên Hội' }).click();
+  const yes = page.getByRole('button', { name: 'Có, gửi bây giờ' });
+  await expect
+    .poll(async () => {
+      if (await yes.isVisible()) await yes.click();
+      return storedCount(page, 'reports');
+    })
+    .toBe(before + 1);
+}
+
+/**
+ * What the server holds of a collection for the phone's club, pulled with the phone's own
+ * token (read from its IndexedDB): proof that something the phone sent reached the server.
+ */
+export async function recordsOnServer(page: Page, serverUrl: string, collection: string): Promise<Record<string, unknown>[]> {
+  const connection = await page.evaluate(
+    () =>
+      new Promise<{ token: string } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('so-clb');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('connection');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as { value?: { token: string } } | undefined)?.value);
+          };
+        };
+      }),
+  );
+  if (!connection) throw new Error('this phone is not connected to a server');
+  const records: Record<string, unknown>[] = [];
+  for (let since = '0', more = true; more; ) {
+    const response = await fetch(`${serverUrl}/api/v1/sync/pull?since=${encodeURIComponent(since)}&limit=500`, { headers: { authorization: `Bearer ${connection.token}` } });
+    if (!response.ok) throw new Error(`pull answered ${response.status}`);
+    const page = (await response.json()) as { changes: { collection: string; record: Record<string, unknown> }[]; cursor: string; hasMore: boolean };
+    records.push(...page.changes.filter((change) => change.collection === collection).map((change) => change.record));
+    since = String(page.cursor);
+    more = page.hasMore;
+  }
+  return records;
+}

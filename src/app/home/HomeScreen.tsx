@@ -13,6 +13,7 @@ import { clubProfile, liveRecords } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { canRead } from '../../domain/collection';
 import { entries } from '../../domain/entries';
+import { reports } from '../../domain/reports';
 import { visits } from '../../domain/visits';
 import { useDeviceRole, useMayWrite, useOwnMemberId } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
@@ -23,6 +24,8 @@ import { useSampleBook } from './use-sample-book';
 const SampleBookNotice = lazy(() => import('./SampleBookNotice').then((m) => ({ default: m.SampleBookNotice })));
 // The care and health books' lines, and a volunteer's people, come with those books' code.
 const FundTile = lazy(() => import('../fund/FundTile').then((m) => ({ default: m.FundTile })));
+// The reports owed to the association, with the report's words: after the first screen too.
+const ReportTile = lazy(() => import('./ReportTile').then((m) => ({ default: m.ReportTile })));
 const CareTiles = lazy(() => import('./CareTiles').then((m) => ({ default: m.CareTiles })));
 const MyPeople = lazy(() => import('../care/MyPeopleScreen').then((m) => ({ default: m.MyPeople })));
 
@@ -67,6 +70,7 @@ export function HomeScreen() {
   const ownMemberId = useOwnMemberId();
   const readsCare = role !== undefined && canRead(visits, role);
   const readsFund = role !== undefined && canRead(entries, role);
+  const readsReports = role !== undefined && canRead(reports, role);
   const sampleBook = useSampleBook();
   const today = todayOn();
   const meetings = useLiveQuery(async () => (club && members ? meetingLines(db, club, members, today) : undefined), [db, club, members, today]);
@@ -136,6 +140,11 @@ export function HomeScreen() {
         {readsFund && (
           <Suspense fallback={null}>
             <FundTile />
+          </Suspense>
+        )}
+        {readsReports && (
+          <Suspense fallback={null}>
+            <ReportTile />
           </Suspense>
         )}
       </nav>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useScreenStrings } from '../i18n/screen-strings';
 import { club, type ClubFields } from '../../domain/club';
 import { BookFormView, useBookForm } from '../ui/book-form';
@@ -5,6 +6,8 @@ import { domainResolver } from '../ui/domain-resolver';
 import { ChoiceField, DateField, DigitsField, MoneyField, RateField, TextField } from '../ui/fields';
 
 const resolver = domainResolver(club.fieldsSchema);
+// The report's targets come with the report's words: after the first screen (a new phone's club form has no rules).
+const ReportTargetsFields = lazy(() => import('../reports/ReportTargetsFields').then((m) => ({ default: m.ReportTargetsFields })));
 
 /**
  * The club's profile and, when `withRules`, its rules. Used to create the club on a new
@@ -94,6 +97,11 @@ export function ClubForm(props: {
           <DigitsField control={control} name="caredForTarget" as="number" maxLength={3} label={t('club.field.caredForTarget')} />
           <DigitsField control={control} name="visitsPerWeekTarget" as="number" maxLength={2} label={t('club.field.visitsPerWeekTarget')} />
         </fieldset>
+      )}
+      {props.withRules && (
+        <Suspense fallback={null}>
+          <ReportTargetsFields control={control} />
+        </Suspense>
       )}
     </BookFormView>
   );
