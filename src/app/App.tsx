@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
-import { Route, Switch, Router, type BaseLocationHook, type BaseSearchHook } from 'wouter';
+import { Route, Switch, Router, useLocation, type BaseLocationHook, type BaseSearchHook } from 'wouter';
 import type { ClubBookDatabase } from '../local/database';
 import { clubProfile } from '../local/queries';
 import { DatabaseProvider, useDatabase } from './database-context';
@@ -34,6 +34,9 @@ const MeetingRoutes = lazy(() => import('./meetings/MeetingRoutes').then((m) => 
 const CareRoutes = lazy(() => import('./care/CareRoutes').then((m) => ({ default: m.CareRoutes })));
 const HealthRoutes = lazy(() => import('./health/HealthRoutes').then((m) => ({ default: m.HealthRoutes })));
 const FundRoutes = lazy(() => import('./fund/FundRoutes').then((m) => ({ default: m.FundRoutes })));
+const ReportRoutes = lazy(() => import('./reports/ReportRoutes').then((m) => ({ default: m.ReportRoutes })));
+// The association's pages: for an officer's browser, online, with no club book on it.
+const AssociationRoutes = lazy(() => import('./association/AssociationRoutes').then((m) => ({ default: m.AssociationRoutes })));
 const LockScreen = lazy(() => import('./lock/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** Screens that only make sense once this phone is connected to a server. */
@@ -44,6 +47,12 @@ function Connected({ children }: { children: (connection: Connection) => ReactNo
 }
 
 function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
+  const [location] = useLocation();
+  if (location === '/association' || location.startsWith('/association/')) return <AssociationRoutes />;
+  return <ClubScreens onFirstScreen={onFirstScreen} />;
+}
+
+function ClubScreens({ onFirstScreen }: { onFirstScreen?: () => void }) {
   const db = useDatabase();
   // null: this phone keeps no club yet; undefined: still reading.
   const club = useLiveQuery(() => clubProfile(db), [db]);
@@ -75,6 +84,8 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
       <Route path="/health/*" component={HealthRoutes} />
       <Route path="/fund" component={FundRoutes} />
       <Route path="/fund/*" component={FundRoutes} />
+      <Route path="/reports" component={ReportRoutes} />
+      <Route path="/reports/*" component={ReportRoutes} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/club" component={ClubSettingsScreen} />
       <Route path="/settings/connect" component={ConnectScreen} />

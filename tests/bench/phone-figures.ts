@@ -11,13 +11,15 @@ import { passesFilter } from '../../src/app/members/member-filters';
 import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
 import { phoneStores, slowDown, withPhone as withChromiumPhone } from './lib/chromium';
 import { freePort } from './lib/child-server';
-import { createClubOnServer, createInvite, pushCareBook, pushMeetingBook, pushRegister, type ChairDevice } from './lib/club-api';
+import { createChairInvite, createClubOnServer, createInvite, pushCareBook, pushMeetingBook, pushRegister, type ChairDevice } from './lib/club-api';
 import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, repeat, type Figure } from './lib/figures';
 import { firstScreenScripts } from './phone/first-screen-scripts';
 import { healthPageFigure, visitSaveFigure } from './phone/care-figures';
 import { fundBookFigure, repaymentTapFigure } from './phone/fund-figures';
 import { meetingBookFigure, rollCallTapFigure } from './phone/meeting-figures';
+import { reportFigure, reportSendFigure } from './phone/report-figures';
+import { periodContaining, previousPeriod } from '../../src/domain/periods';
 
 /**
  * What a person holding a cheap phone feels: the production build, served by the real
@@ -72,6 +74,10 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     const treasurerPhone = await newProfile();
     await joinAndLoad(ctx, server.url, treasurerPhone, await createInvite(server.url, smallOnServer, 'treasurer'), listed(small, ''));
     await withPhone(ctx, treasurerPhone, (page) => waitForRecords(page, server.url, 'attendance', small.marks.length));
+    // The chair's phone sends the report: its invite, from the setup code, retires the set-up device, so it comes last.
+    const chairPhone = await newProfile();
+    await joinAndLoad(ctx, server.url, chairPhone, await createChairInvite(server.url, E2E_SETUP_CODE, smallOnServer.clubId), listed(small, ''));
+    await withPhone(ctx, chairPhone, (page) => waitForRecords(page, server.url, 'attendance', small.marks.length));
     const stressPhone = await newProfile();
     await joinAndLoad(ctx, server.url, stressPhone, await createInvite(server.url, stressOnServer, 'board'), listed(stress, ''));
     figures.push(await dailyStartScripts(ctx, server.url, smallPhone));
@@ -127,6 +133,10 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     ctx.log('phone: the fund book…');
     figures.push(await fundBookFigure(ctx, server.url, smallPhone, SAMPLE_HISTORY_YEARS));
     figures.push(await repaymentTapFigure(ctx, server.url, treasurerPhone));
+
+    ctx.log('phone: the report…');
+    figures.push(await reportFigure(ctx, server.url, smallPhone, SAMPLE_HISTORY_YEARS));
+    figures.push(await reportSendFigure(ctx, server.url, chairPhone, previousPeriod(periodContaining('half', todayOn())).key));
 
     ctx.log('phone: tap Save…');
     figures.push(await saveFigure(ctx, server.url, smallPhone));

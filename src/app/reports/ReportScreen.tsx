@@ -99,7 +99,7 @@ export function ReportScreen() {
           <p>{t('print.place', { village: club.village, commune: club.commune, province: club.province })}</p>
           <p>{t('print.printedOn', { date: formatDate(today) })}</p>
         </header>
-        <h2 className="report-period">{`${t('title')}: ${periodName(period, t)}`}</h2>
+        <h2 className="report-period" elementtiming="report">{`${t('title')}: ${periodName(period, t)}`}</h2>
         <p className="report-dates">{periodDates(period, t)}</p>
         {today <= period.to && <p className="notice notice--due">{t('running', { date: formatDate(period.to) })}</p>}
         <SentLine period={period} submissions={submissions} waiting={sending.waiting} today={today} figures={report.figures} />

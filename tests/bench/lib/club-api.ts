@@ -64,6 +64,15 @@ export async function createInvite(serverUrl: string, chair: ChairDevice, role: 
   return (await call<{ code: string }>(serverUrl, 'POST', '/invites', { role }, chair.token)).code;
 }
 
+/**
+ * A chair's invite from the setup code (the association's way in for a new chair phone). The
+ * phone that enrols with it becomes the club's only chair: the set-up device's token stops
+ * working, so this comes after its last push and invite.
+ */
+export async function createChairInvite(serverUrl: string, setupCode: string, clubId: string): Promise<string> {
+  return (await call<{ code: string }>(serverUrl, 'POST', `/clubs/${clubId}/chair-invite`, { setupCode })).code;
+}
+
 /** The record a phone's createRecord would send, without its id. */
 export function recordData(clubId: string, fields: object, at: string): Record<string, unknown> {
   return { ...fields, clubId, createdAt: at, updatedAt: at, deleted: false };
