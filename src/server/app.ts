@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CollectionDefinition } from '../domain/collection';
 import { COLLECTIONS } from '../domain/collections';
@@ -92,6 +94,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (!options.trustProxy) warnOfUntrustedProxy(app);
   await app.register(
     async (api) => {
+      // The API's answers go compressed to a client that asks (every browser does): a new
+      // phone's first pull is mostly repeated field names. Brotli at a low quality costs the
+      // server little; bodies sent to it are not decompressed, so its size limits stay the
+      // limits of what it parses.
+      await api.register(fastifyCompress, {
+        globalDecompression: false,
+        threshold: 1024,
+        encodings: ['br', 'gzip'],
+        brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } },
+      });
       api.get('/health', async (): Promise<HealthResponse> => ({ ok: true, version: SCHEMA_VERSION, epoch: await options.store.epoch() }));
       await api.register(clubRoutes(context));
       await api.register(syncRoutes(context));

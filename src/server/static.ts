@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../domain/protocol';
 
 /**
- * The built phone app (dist/). Hashed files under /assets/ never change, so they are cached
+ * The built phone app (dist/), compressed ahead of time. Hashed files under /assets/ never change, so they are cached
  * for a year; index.html and the service worker are revalidated on every load, or a phone
  * would keep an old app forever.
  */
@@ -13,10 +13,15 @@ export async function serveAppFiles(app: FastifyInstance, dir: string | undefine
   if (!dir || !existsSync(join(dir, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root: dir,
+    // `npm run build` writes a .br and a .gz beside each text file (scripts/precompress.mjs):
+    // sent to a browser that accepts them, with Vary: Accept-Encoding, and never compressed per request.
+    preCompressed: true,
     cacheControl: false,
     setHeaders(res, path) {
       const immutable = /[\\/]assets[\\/]/.test(path);
       res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // The same address answers brotli, gzip or plain bytes: a cache on the way must know.
+      res.setHeader('vary', 'Accept-Encoding');
     },
   });
   return true;

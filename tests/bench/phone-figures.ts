@@ -11,7 +11,7 @@ import { passesFilter } from '../../src/app/members/member-filters';
 import { ClubServer, E2E_SETUP_CODE } from '../lib/club-server';
 import { phoneStores, slowDown, withPhone as withChromiumPhone } from './lib/chromium';
 import { freePort } from './lib/child-server';
-import { createChairInvite, createClubOnServer, createInvite, pushCareBook, pushMeetingBook, pushRegister, type ChairDevice } from './lib/club-api';
+import { createChairInvite, createClubOnServer, createInvite, firstPullBytes, pushCareBook, pushMeetingBook, pushRegister, type ChairDevice } from './lib/club-api';
 import type { BenchContext, BenchSuite } from './lib/context';
 import { figure, repeat, type Figure } from './lib/figures';
 import { firstScreenScripts } from './phone/first-screen-scripts';
@@ -62,6 +62,22 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     };
     const smallOnServer = await putOnServer(small);
     const stressOnServer = await putOnServer(stress);
+
+    ctx.log('phone: the first pull on the wire…');
+    // What a browser sends (Chromium's Accept-Encoding), and nothing, for comparison.
+    const [compressed, plain] = [await firstPullBytes(server.url, smallOnServer.token, 'gzip, deflate, br, zstd'), await firstPullBytes(server.url, smallOnServer.token, null)];
+    figures.push(
+      figure({
+        id: 'phone.firstPullBytes',
+        group: 'phone',
+        label: `A new phone's first pull of the ${SAMPLE_HISTORY_YEARS}-year club on the wire (${compressed.records.toLocaleString('en-US')} records, as a browser asks: brotli)`,
+        unit: 'MB',
+        cpuSlowdown: 1,
+        samples: [compressed.bytes / 1e6],
+        budget: { text: 'the first pull ≤ 5 MB on the wire', limit: 5, kind: 'max' },
+      }),
+      figure({ id: 'phone.firstPullBytesPlain', group: 'phone', label: 'The same pull uncompressed (a client that does not ask)', unit: 'MB', cpuSlowdown: 1, samples: [plain.bytes / 1e6] }),
+    );
 
     ctx.log('phone: JavaScript of the first screen…');
     figures.push(await firstVisitScripts(ctx, server.url, newProfile));

@@ -1,8 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, STORE_KINDS, type Harness } from './harness';
+
+const BIG_SCRIPT = Array.from({ length: 2000 }, (_, i) => `export const member${i} = { name: 'Nguyễn Thị ${i}', joinedOn: '2024-01-15' };`).join('\n');
+
+/** A GET as a browser sends it, with the bytes as they came over the wire (fetch would decode them). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('the built app’s files', () => {
   let h: Harness;
@@ -13,6 +31,10 @@ describe('the built app’s files', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Sổ CLB</title>');
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1);');
+    // An asset as big as the app's, compressed by the build's own step.
+    writeFileSync(join(dir, 'assets', 'first-screen-def456.js'), BIG_SCRIPT);
+    const precompress = spawnSync(process.execPath, ['scripts/precompress.mjs', dir], { encoding: 'utf8' });
+    expect(precompress.status, precompress.stderr).toBe(0);
     h = await startServer(STORE_KINDS[0]!, { staticDir: dir });
   });
   afterAll(async () => {
@@ -31,6 +53,38 @@ describe('the built app’s files', () => {
       expect(reply.status).toBe(200);
       expect(reply.headers.get('cache-control')).toBe('no-cache');
     }
+  });
+
+  it('sends the app compressed ahead of time — brotli, else gzip, else as it is — and the page itself too', async () => {
+    const path = '/assets/first-screen-def456.js';
+    const br = await rawGet(`${h.url}${path}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_SCRIPT);
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(BIG_SCRIPT) / 5);
+    expect(br.body.equals(readFileSync(join(dir, 'assets', 'first-screen-def456.js.br')))).toBe(true);
+
+    const gz = await rawGet(`${h.url}${path}`, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await rawGet(`${h.url}${path}`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
+
+    // The page, as a navigation to one of the app's routes gets it.
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>Sổ CLB</title>${'<link rel="modulepreload" href="/assets/x.js">'.repeat(40)}`);
+    spawnSync(process.execPath, ['scripts/precompress.mjs', dir]);
+    const page = await rawGet(`${h.url}/members/42`, { accept: 'text/html', 'accept-encoding': 'br' });
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(brotliDecompressSync(page.body).toString()).toContain('Sổ CLB');
+
+    // A file too small to gain keeps no compressed copy and goes as it is.
+    expect((await rawGet(`${h.url}/assets/index-abc123.js`, { 'accept-encoding': 'br' })).headers['content-encoding']).toBeUndefined();
   });
 
   it('answers the app’s own routes with index.html, but a missing asset or API route with a 404', async () => {

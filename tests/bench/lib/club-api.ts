@@ -186,3 +186,33 @@ export async function countMembers(serverUrl: string, token: string): Promise<nu
     if (!page.hasMore) return count;
   }
 }
+
+/**
+ * The bytes a new phone's first pull of its club takes on the wire, page after page as the
+ * phone asks for them, with the Accept-Encoding a browser sends (or none), and the records.
+ */
+export async function firstPullBytes(serverUrl: string, token: string, acceptEncoding: string | null): Promise<{ bytes: number; records: number }> {
+  const { request } = await import('node:http');
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  let since = '0';
+  let bytes = 0;
+  let records = 0;
+  for (;;) {
+    const { body, encoding } = await new Promise<{ body: Buffer; encoding: string | undefined }>((resolve, reject) => {
+      const req = request(`${serverUrl}/api/v1/sync/pull?since=${since}&limit=500`, { headers: { authorization: `Bearer ${token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ body: Buffer.concat(chunks), encoding: res.headers['content-encoding'] }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    // The body's bytes as they came, plus a rough 300 bytes of the answer's headers.
+    bytes += body.length + 300;
+    const text = (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString();
+    const page = JSON.parse(text) as { changes: unknown[]; cursor: string; hasMore: boolean };
+    records += page.changes.length;
+    since = page.cursor;
+    if (!page.hasMore) return { bytes, records };
+  }
+}
