@@ -7,7 +7,7 @@ export default tseslint.config(
   {
     // tests/fixtures/*/make.ts: each made its folder's frozen files with the API of its own
     // version, and is kept only as the record of how (never run again, never type-checked).
-    ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', 'tests/fixtures/*/make.ts'],
+    ignores: ['dist', 'dist-server', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', 'tests/fixtures/*/make.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtServerArgs } from './built-server';
 
 export const E2E_SETUP_CODE = 'E2E-SETUP-7K2M';
 
@@ -10,7 +11,7 @@ export const E2E_SETUP_CODE = 'E2E-SETUP-7K2M';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * The real server (src/server/main.ts, as `npm start` runs it) on the production build and
+ * The real server (dist-server/main.js, built from src/server as `npm start` runs it) on the production build and
  * a SQLite file of its own, as a child process that a test can stop and start again on the
  * same port and data: the only honest way to test offline, since Playwright's offline
  * switch does not stop a service worker's fetches.
@@ -31,7 +32,7 @@ export class ClubServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, builtServerArgs(), {
       cwd: REPO_ROOT,
       env: {
         ...process.env,

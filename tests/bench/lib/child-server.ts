@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { builtServerArgs } from '../../lib/built-server';
 
 /** The repository root: servers start from there, as `npm start` starts them. */
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -41,7 +42,8 @@ export class ChildServer {
 
   constructor(
     readonly name: string,
-    private readonly script: string,
+    /** A TypeScript file run under tsx, or Node's own arguments (the built server). */
+    private readonly script: string | string[],
     private readonly env: Record<string, string>,
     /** A GET that answers 200 once the server is up. */
     private readonly readyPath: string,
@@ -60,7 +62,8 @@ export class ChildServer {
 
   async start(): Promise<void> {
     if (this.port === 0) this.port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', this.script], {
+    const args = typeof this.script === 'string' ? ['--import', 'tsx', this.script] : this.script;
+    const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -118,13 +121,13 @@ export class ChildServer {
 }
 
 /**
- * The real server (src/server/main.ts, as `npm start` runs it once dist/ is built); `env`
+ * The real server (dist-server/main.js, as `npm start` runs it once built); `env`
  * says where its data is (DATA_DIR or DATABASE_URL) and may override the rest.
  */
 export function clubServer(env: Record<string, string>, port = 0): ChildServer {
   return new ChildServer(
     'the club server',
-    'src/server/main.ts',
+    builtServerArgs(),
     { HOST: '127.0.0.1', SETUP_CODE: BENCH_SETUP_CODE, STATIC_DIR: 'dist', LOG_LEVEL: 'warn', ...env },
     '/api/v1/health',
     port,
