@@ -30,6 +30,19 @@ function firstScreenChunk(): Rolldown.CodeSplittingNameFunction {
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
+  // The app is written against React's API and runs on preact/compat (the same hooks, Suspense
+  // and lazy, createRoot): the first screen's JavaScript falls from 150 to 93 kB gzip, which a
+  // new phone on 3G downloads and a 1 GB phone parses before anything shows. Unit tests render
+  // the components with React itself; the end-to-end suite runs this build in Chromium.
+  resolve: {
+    alias: [
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+      { find: /^react$/, replacement: 'preact/compat' },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
