@@ -13,7 +13,7 @@ import { phoneStores, slowDown, withPhone as withChromiumPhone } from './lib/chr
 import { freePort } from './lib/child-server';
 import { createChairInvite, createClubOnServer, createInvite, firstPullBytes, pushCareBook, pushMeetingBook, pushRegister, type ChairDevice } from './lib/club-api';
 import type { BenchContext, BenchSuite } from './lib/context';
-import { figure, repeat, type Figure } from './lib/figures';
+import { figure, ratioFigure, repeat, type Figure } from './lib/figures';
 import { firstScreenScripts } from './phone/first-screen-scripts';
 import { healthPageFigure, visitSaveFigure } from './phone/care-figures';
 import { fundBookFigure, repaymentTapFigure } from './phone/fund-figures';
@@ -155,7 +155,9 @@ export const phoneFigures: BenchSuite = async (ctx) => {
     figures.push(await reportSendFigure(ctx, server.url, chairPhone, previousPeriod(periodContaining('half', todayOn())).key));
 
     ctx.log('phone: tap Save…');
-    figures.push(await saveFigure(ctx, server.url, smallPhone));
+    const save = await saveFigure(ctx, server.url, smallPhone);
+    const floor = await saveFloorFigure(ctx, server.url, smallPhone);
+    figures.push(save, floor, ratioFigure({ id: 'phone.save-vs-floor', group: 'phone', label: 'A member’s save against its floor', cpuSlowdown: ctx.cpuSlowdown, note: 'save ÷ bare transaction' }, save.samples, floor.samples));
     return figures;
   } finally {
     await server.dispose();
@@ -296,6 +298,61 @@ async function saveFigure(ctx: BenchContext, serverUrl: string, profile: string)
     cpuSlowdown: ctx.cpuSlowdown,
     samples,
     budget: { text: 'saving a record (tap to stored and queued) < 50 ms', limit: 50, kind: 'max' },
+  });
+}
+
+/**
+ * The floor under a save: the bare IndexedDB transaction of the same two writes — a member
+ * record and its outbox entry, 'strict' as the app's — with no framework, form or validation,
+ * in the same browser, origin and CPU slowdown (a database of its own, so the book is left
+ * as it was). The save is then read as a ratio to it.
+ */
+async function saveFloorFigure(ctx: BenchContext, serverUrl: string, profile: string): Promise<Figure> {
+  const samples = await withPhone(ctx, profile, async (page) => {
+    await page.goto(`${serverUrl}/members/new`);
+    await page.getByLabel('Họ và tên').waitFor();
+    await slowDown(page, ctx.cpuSlowdown);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          indexedDB.deleteDatabase('so-clb-floor');
+          const open = indexedDB.open('so-clb-floor', 1);
+          open.onupgradeneeded = () => {
+            open.result.createObjectStore('members', { keyPath: 'id' });
+            open.result.createObjectStore('outbox', { keyPath: 'seq' });
+          };
+          open.onsuccess = () => ((window as unknown as { __floor: IDBDatabase }).__floor = open.result) && resolve();
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    return repeat(
+      ctx.runs,
+      (run) =>
+        page.evaluate(
+          (seq) =>
+            new Promise<number>((resolve, reject) => {
+              const db = (window as unknown as { __floor: IDBDatabase }).__floor;
+              const at = performance.now();
+              const id = crypto.randomUUID();
+              const record = { id, clubId: 'c', fullName: `Bench Thị Thử ${seq}`, gender: 'female', birthYear: 1950, joinedOn: null, phone: null, village: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), deleted: false };
+              const tx = db.transaction(['members', 'outbox'], 'readwrite', { durability: 'strict' });
+              tx.objectStore('members').put(record);
+              tx.objectStore('outbox').put({ seq, collection: 'members', op: 'put', id, data: record, status: 'pending' });
+              tx.oncomplete = () => resolve(performance.now() - at);
+              tx.onerror = () => reject(tx.error);
+            }),
+          run + 1,
+        ),
+      1,
+    );
+  });
+  return figure({
+    id: 'phone.saveFloor',
+    group: 'phone',
+    label: 'Floor: the bare IndexedDB transaction of a member record and its outbox entry (strict, no framework)',
+    unit: 'ms',
+    cpuSlowdown: ctx.cpuSlowdown,
+    samples,
   });
 }
 
