@@ -1,20 +1,7 @@
-import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClub, memberData, newId, numbered, push, startServer, STORE_KINDS, type Harness, type Phone } from './harness';
+import { createClub, memberData, newId, numbered, push, rawGet, startServer, STORE_KINDS, type Harness, type Phone } from './harness';
 
-/** A GET with the bytes as they came over the wire (fetch would decode them). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /**
  * A village pays for data by the megabyte: the API's answers go compressed to a phone that

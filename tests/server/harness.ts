@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { newMemberFields } from '../../src/domain/members';
 import { tmpdir } from 'node:os';
@@ -277,3 +278,16 @@ export async function pullAll(h: Harness, phone: Phone, since = '0', limit?: num
 }
 
 export const newId = () => uuidv7();
+
+/** A GET with the bytes as they came over the wire (fetch would decode them): for what compression sends. */
+export function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,26 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, STORE_KINDS, type Harness } from './harness';
+import { rawGet, startServer, STORE_KINDS, type Harness } from './harness';
 
 const BIG_SCRIPT = Array.from({ length: 2000 }, (_, i) => `export const member${i} = { name: 'Nguyễn Thị ${i}', joinedOn: '2024-01-15' };`).join('\n');
 
-/** A GET as a browser sends it, with the bytes as they came over the wire (fetch would decode them). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('the built app’s files', () => {
   let h: Harness;
