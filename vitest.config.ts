@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/domain/**/*.test.ts', 'tests/local/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          // The property tests and the five-year generator take a few seconds alone, longer
+          // when the end-to-end suite shares the two cores.
+          testTimeout: 20_000,
         },
       },
       {

@@ -20,11 +20,11 @@ export function markId(meetingId: string, memberId: string): string {
 export const attendance = defineCollection({
   name: 'attendance',
   kind: 'fieldMerge',
-  shape: {
+  shape: () => ({
     meetingId: z.uuid({ error: 'validation.invalidValue' }),
     memberId: z.uuid({ error: 'validation.invalidValue' }),
     mark: z.enum(MARKS, { error: 'validation.mark' }),
-  },
+  }),
   check(value, ctx) {
     // A stored mark (the record schema has its id): any other id would be a second row.
     const id = (value as { id?: unknown }).id;

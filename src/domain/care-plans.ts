@@ -40,7 +40,7 @@ export const CARE_READERS = ['chair', 'board', 'volunteer'] as const;
 export const carePlans = defineCollection({
   name: 'carePlans',
   kind: 'fieldMerge',
-  shape: {
+  shape: () => ({
     personId: z.uuid({ error: 'validation.carePerson' }),
     volunteerIds: idList(MAX_PLAN_VOLUNTEERS, 'validation.careVolunteers').check(
       z.minLength(1, { error: 'validation.careVolunteers' }),
@@ -50,7 +50,7 @@ export const carePlans = defineCollection({
     startedOn: calendarDate,
     endedOn: z.nullable(calendarDate),
     notes: optionalText(1000),
-  },
+  }),
   check(plan, ctx) {
     const started = isCalendarDate(plan.startedOn) ? plan.startedOn : null;
     const ended = plan.endedOn !== null && isCalendarDate(plan.endedOn) ? plan.endedOn : null;

@@ -18,7 +18,7 @@ const signedDong = z
 export const cashCounts = defineCollection({
   name: 'cashCounts',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     meetingId: z.uuid({ error: 'validation.countMeeting' }),
     countedOn: calendarDate,
     counted: z.int({ error: 'validation.money' }).check(z.gte(0, { error: 'validation.money' }), z.lte(MAX_LINE_AMOUNT, { error: 'validation.money' })),
@@ -28,7 +28,7 @@ export const cashCounts = defineCollection({
     countedBy: idList(2, 'validation.countedBy').check(z.minLength(2, { error: 'validation.countedBy' })),
     /** The over/short entry, when the count differed. */
     overShortEntryId: optionalId,
-  },
+  }),
   read: FUND_READERS,
   write: FUND_WRITERS,
 });
@@ -39,10 +39,10 @@ export type CashCount = z.output<typeof cashCounts.recordSchema>;
 export const reopenings = defineCollection({
   name: 'reopenings',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     cashCountId: z.uuid({ error: 'validation.invalidValue' }),
     reason: text(300, 'validation.reopenReason'),
-  },
+  }),
   read: FUND_READERS,
   write: FUND_WRITERS,
 });

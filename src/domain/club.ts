@@ -44,7 +44,7 @@ export const DEFAULT_REPORT_TARGETS = {
 export const club = defineCollection({
   name: 'club',
   kind: 'fieldMerge',
-  shape: {
+  shape: () => ({
     name: text(120, 'validation.clubNameRequired'),
     village: text(100, 'validation.villageRequired'),
     villageCode: optionalText(20),
@@ -78,7 +78,7 @@ export const club = defineCollection({
     fundTarget: dongSchema.check(z.lte(1_000_000_000_000, { error: 'validation.money' })),
     checkedTargetPercent: wholeNumber(0, 100, 'validation.percent'),
     borrowingTargetPercent: wholeNumber(0, 100, 'validation.percent'),
-  },
+  }),
   // The meeting book (schema version 2) brought these: an older app's club gets the defaults.
   added: {
     meetingDay: { since: 2, default: null },

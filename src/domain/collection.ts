@@ -51,7 +51,12 @@ type Check<T> = (value: T, ctx: z.core.$RefinementCtx<T>) => void;
 export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
   name: string;
   kind: CollectionKind;
-  shape: Shape;
+  /**
+   * The fields, made when first needed: building every book's schemas (hundreds of zod
+   * objects) as the app loads was a good part of a cheap phone's cold start, and the first
+   * screen only reads records.
+   */
+  shape: () => Shape;
   check?: Check<z.output<z.ZodMiniObject<Shape>>>;
   read: readonly DeviceRole[];
   write: readonly DeviceRole[];
@@ -67,17 +72,29 @@ export function defineCollection<Shape extends z.core.$ZodLooseShape>(spec: {
 }) {
   type Fields = z.output<z.ZodMiniObject<Shape>>;
   const check = spec.check ?? (() => {});
-  // Checks across fields run even when a field failed its own check, so that a form shows
-  // every problem at once; each check must therefore compare only values that are valid.
-  const acrossFields = z.superRefine((v: unknown, ctx) => check(v as Fields, ctx as never));
-  const fieldsSchema = z.strictObject(spec.shape).check(acrossFields);
-  const recordSchema = z.strictObject({ ...recordShape, ...spec.shape }).check(acrossFields);
+  let schemas: { fields: z.ZodMiniType<Fields, Fields>; record: z.ZodMiniType<Fields & SyncedRecord> } | undefined;
+  const built = () => {
+    if (schemas) return schemas;
+    const shape = spec.shape();
+    // Checks across fields run even when a field failed its own check, so that a form shows
+    // every problem at once; each check must therefore compare only values that are valid.
+    const acrossFields = z.superRefine((v: unknown, ctx) => check(v as Fields, ctx as never));
+    schemas = {
+      fields: z.strictObject(shape).check(acrossFields) as unknown as z.ZodMiniType<Fields, Fields>,
+      record: z.strictObject({ ...recordShape, ...shape }).check(acrossFields) as unknown as z.ZodMiniType<Fields & SyncedRecord>,
+    };
+    return schemas;
+  };
   return {
     name: spec.name,
     kind: spec.kind,
     added: (spec.added ?? {}) as Readonly<Record<string, AddedField>>,
-    fieldsSchema: fieldsSchema as unknown as z.ZodMiniType<Fields, Fields>,
-    recordSchema: recordSchema as unknown as z.ZodMiniType<Fields & SyncedRecord>,
+    get fieldsSchema() {
+      return built().fields;
+    },
+    get recordSchema() {
+      return built().record;
+    },
     read: spec.read,
     write: spec.write,
     localIndexes: spec.localIndexes ?? [],

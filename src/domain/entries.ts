@@ -76,7 +76,7 @@ function problem(ctx: z.core.$RefinementCtx<unknown>, field: string, messageKey:
 export const entries = defineCollection({
   name: 'entries',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     type: z.enum(ENTRY_TYPES, { error: 'validation.invalidValue' }),
     postedOn: calendarDate,
     lines: z.array(lineSchema).check(z.minLength(2, { error: 'validation.entryLines' }), z.maxLength(400, { error: 'validation.entryLines' })),
@@ -94,7 +94,7 @@ export const entries = defineCollection({
      * repayment is a suspected duplicate; one phone recording it twice is not the same case.
      */
     phoneId: z.uuid({ error: 'validation.invalidValue' }),
-  },
+  }),
   check(entry, ctx) {
     const lines = Array.isArray(entry.lines) ? entry.lines : [];
     const valid = lines.every((l) => typeof l?.amount === 'number' && Number.isSafeInteger(l.amount) && ACCOUNTS.includes(l.account));

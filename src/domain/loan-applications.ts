@@ -16,7 +16,7 @@ export type LoanDecision = (typeof LOAN_DECISIONS)[number];
 export const loanApplications = defineCollection({
   name: 'loanApplications',
   kind: 'fieldMerge',
-  shape: {
+  shape: () => ({
     memberId: z.uuid({ error: 'validation.loanMember' }),
     appliedOn: calendarDate,
     amount: z.int({ error: 'validation.loanAmount' }).check(z.gte(1, { error: 'validation.loanAmount' }), z.lte(MAX_LINE_AMOUNT, { error: 'validation.loanAmount' })),
@@ -27,7 +27,7 @@ export const loanApplications = defineCollection({
     meetingId: z.nullable(z.uuid({ error: 'validation.loanMeeting' })),
     votesFor: z.nullable(wholeNumber(0, 999, 'validation.votes')),
     votesAgainst: z.nullable(wholeNumber(0, 999, 'validation.votes')),
-  },
+  }),
   check(application, ctx) {
     if (application.decision !== 'pending' && application.meetingId === null) {
       ctx.addIssue(acrossFields('meetingId', 'validation.loanMeeting', ['decision']));

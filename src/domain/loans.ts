@@ -33,7 +33,7 @@ const principal = z
 export const loans = defineCollection({
   name: 'loans',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     memberId: z.uuid({ error: 'validation.loanMember' }),
     /** The application the club voted; null for a loan moved in from the paper book. */
     applicationId: optionalId,
@@ -52,7 +52,7 @@ export const loans = defineCollection({
     /** The share of interest that goes to the income fund, the rest to the operating fund. */
     toIncomeFundPercent: wholeNumber(0, 100, 'validation.percent'),
     purpose: optionalText(200),
-  },
+  }),
   check(loan, ctx) {
     if (isCalendarDate(loan.disbursedOn) && isCalendarDate(loan.firstDueOn) && loan.firstDueOn <= loan.disbursedOn) {
       ctx.addIssue(acrossFields('firstDueOn', 'validation.firstDueAfterDisbursed', ['disbursedOn']));

@@ -27,7 +27,7 @@ export type MeetingTheme = (typeof MEETING_THEMES)[number];
 export const meetings = defineCollection({
   name: 'meetings',
   kind: 'fieldMerge',
-  shape: {
+  shape: () => ({
     heldOn: calendarDate,
     kind: z.enum(MEETING_KINDS, { error: 'validation.meetingKind' }),
     place: optionalText(120),
@@ -39,7 +39,7 @@ export const meetings = defineCollection({
     /** People at the meeting who are not members (officials, guests, family). */
     guests: wholeNumber(0, 999, 'validation.guests'),
     nextPlannedOn: z.nullable(calendarDate),
-  },
+  }),
   check(meeting, ctx) {
     const heldOn = isCalendarDate(meeting.heldOn) ? meeting.heldOn : null;
     const next = meeting.nextPlannedOn !== null && isCalendarDate(meeting.nextPlannedOn) ? meeting.nextPlannedOn : null;

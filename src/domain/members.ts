@@ -24,7 +24,7 @@ const LATEST_YEAR = 2100;
 export const members = defineCollection({
   name: 'members',
   kind: 'fieldMerge',
-  shape: {
+  shape: () => ({
     fullName: text(100, 'validation.fullNameRequired').check(
       z.refine((v) => /\p{L}/u.test(v), { error: 'validation.fullNameRequired' }),
     ),
@@ -81,7 +81,7 @@ export const members = defineCollection({
      * register so visits and readings can name them, left out of every member count and roll.
      */
     notMember: z.boolean(),
-  },
+  }),
   // Home care (schema version 3) brought people who are not members.
   added: { notMember: { since: 3, default: false } },
   check(member, ctx) {

@@ -21,7 +21,7 @@ export type Measure = (typeof MEASURES)[number];
 export const readings = defineCollection({
   name: 'readings',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     personId: z.uuid({ error: 'validation.carePerson' }),
     takenOn: calendarDate,
     place: z.enum(READING_PLACES, { error: 'validation.invalidValue' }),
@@ -38,7 +38,7 @@ export const readings = defineCollection({
     /** °C */
     temperature: z.nullable(measure(30, 45, 1, 'validation.temperature')),
     note: optionalText(500),
-  },
+  }),
   check(reading, ctx) {
     const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
     const systolic = num(reading.systolic);

@@ -10,13 +10,13 @@ import { calendarDate, optionalText } from './validation';
 export const referrals = defineCollection({
   name: 'referrals',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     personId: z.uuid({ error: 'validation.carePerson' }),
     referredOn: calendarDate,
     /** The commune health station, unless another place is named. */
     referredTo: optionalText(120),
     note: optionalText(500),
-  },
+  }),
   read: CARE_READERS,
   write: ['chair', 'board', 'volunteer'],
   localIndexes: ['personId'],

@@ -17,7 +17,7 @@ const MAX_FIGURES = 200;
 export const reports = defineCollection({
   name: 'reports',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     periodKey: z.string({ error: 'validation.invalidValue' }).check(z.regex(PERIOD_KEY, { error: 'validation.invalidValue' })),
     from: calendarDate,
     to: calendarDate,
@@ -26,7 +26,7 @@ export const reports = defineCollection({
       z.nullable(z.number({ error: 'validation.invalidValue' })),
     ),
     note: optionalText(500),
-  },
+  }),
   check(report, ctx) {
     const period = typeof report.periodKey === 'string' ? periodOf(report.periodKey) : null;
     if (period && (period.from !== report.from || period.to !== report.to)) {

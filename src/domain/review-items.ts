@@ -30,10 +30,10 @@ export interface ReviewItem {
 export const reviewChecks = defineCollection({
   name: 'reviewChecks',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     itemKey: text(400, 'validation.invalidValue'),
     note: optionalText(300),
-  },
+  }),
   read: FUND_READERS,
   write: FUND_READERS,
 });

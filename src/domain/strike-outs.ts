@@ -15,11 +15,11 @@ export type StruckCollection = (typeof STRUCK_COLLECTIONS)[number];
 export const strikeOuts = defineCollection({
   name: 'strikeOuts',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     collection: z.enum(STRUCK_COLLECTIONS, { error: 'validation.invalidValue' }),
     recordId: z.uuid({ error: 'validation.invalidValue' }),
     reason: text(300, 'validation.strikeReason'),
-  },
+  }),
   read: CARE_READERS,
   write: ['chair', 'board', 'volunteer'],
   localIndexes: ['recordId'],

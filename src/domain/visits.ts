@@ -12,7 +12,7 @@ import { calendarDate, choiceList, optionalText } from './validation';
 export const visits = defineCollection({
   name: 'visits',
   kind: 'appendOnly',
-  shape: {
+  shape: () => ({
     personId: z.uuid({ error: 'validation.carePerson' }),
     volunteerId: z.uuid({ error: 'validation.careVolunteer' }),
     visitedOn: calendarDate,
@@ -20,7 +20,7 @@ export const visits = defineCollection({
     note: optionalText(500),
     /** The volunteer asks the board to look (worse, alone, no food, a fall). */
     needsAttention: z.boolean(),
-  },
+  }),
   read: CARE_READERS,
   write: ['chair', 'board', 'volunteer'],
   localIndexes: ['personId', 'visitedOn'],

@@ -4,7 +4,7 @@ import { uuidv7 } from '../domain/ids';
 import { RECORD_FIELDS, type SyncedRecord } from '../domain/record';
 import { validate } from '../domain/validation';
 import type { ClubBookDatabase, OutboxMutation } from './database';
-import { META, currentClubId, takeSeq } from './device';
+import { META, currentClubId, readMeta } from './device';
 import {
   NoClubError,
   RecordImmutableError,
@@ -30,6 +30,15 @@ interface Change {
   mutation: Omit<OutboxMutation, 'seq'> | null;
 }
 
+/** What to store for one record, seeing it as the phone holds it (and the phone's club, read in the same transaction). */
+type Decide = (existing: AnyRecord | undefined, clubId: string | undefined) => Change;
+
+/** The club a new record belongs to: a phone with no club yet stores nothing. */
+function clubOf(clubId: string | undefined): string {
+  if (!clubId) throw new NoClubError();
+  return clubId;
+}
+
 function checked(collection: CollectionName, candidate: unknown): AnyRecord {
   const schema: CollectionDefinition['recordSchema'] = COLLECTIONS[collection].recordSchema;
   const result = validate(schema, candidate);
@@ -53,7 +62,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 async function commitEach(
   db: ClubBookDatabase,
   collection: CollectionName,
-  items: readonly { id: string; decide: (existing: AnyRecord | undefined) => Change }[],
+  items: readonly { id: string; decide: Decide }[],
 ): Promise<AnyRecord[]> {
   return commitAcross(db, items.map((item) => ({ ...item, collection })));
 }
@@ -61,40 +70,52 @@ async function commitEach(
 /** As commitEach, for records of several collections that must be stored together (a loan and its disbursement). */
 async function commitAcross(
   db: ClubBookDatabase,
-  items: readonly { collection: CollectionName; id: string; decide: (existing: AnyRecord | undefined) => Change }[],
+  items: readonly { collection: CollectionName; id: string; decide: Decide }[],
 ): Promise<AnyRecord[]> {
   const names = [...new Set(items.map((item) => item.collection))];
   const tables = names.map((name) => db.records<AnyRecord>(name));
   let saved: AnyRecord[];
   let queued = false;
+  // When IndexedDB said the transaction was committed. Dexie's live queries (the badge, the
+  // lists) rerun inside that same event, before this function goes on: the moment is taken
+  // from the event, not from when this code gets to run again.
+  let committedAt: number | undefined;
   try {
-    saved = await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    saved = await db.transaction('rw', [...tables, db.outbox, db.meta], async (tx) => {
+      tx.idbtrans?.addEventListener('complete', (event) => (committedAt = onPageClock(event.timeStamp)), { once: true });
+      // Everything the change depends on is asked for at once: on a cheap phone each wait for
+      // IndexedDB's answer costs more than the reading itself.
+      const [found, nextSeq, clubId] = await Promise.all([
+        Promise.all(names.map((name, index) => tables[index]!.bulkGet(items.filter((item) => item.collection === name).map((item) => item.id)))),
+        readMeta<number>(db, META.nextSeq),
+        currentClubId(db),
+      ]);
       const existing = new Map<string, AnyRecord | undefined>();
-      for (const [index, name] of names.entries()) {
+      names.forEach((name, index) => {
         const ids = items.filter((item) => item.collection === name).map((item) => item.id);
-        const found = await tables[index]!.bulkGet(ids);
-        ids.forEach((id, i) => existing.set(`${name}/${id}`, found[i]));
-      }
+        ids.forEach((id, i) => existing.set(`${name}/${id}`, found[index]![i]));
+      });
       const records: AnyRecord[] = [];
       const changed = new Map<string, AnyRecord[]>();
       const mutations: OutboxMutation[] = [];
-      let seq: number | undefined;
+      // The outbox's next seq, taken here and moved on past this change's mutations: never reused.
+      const seq = nextSeq ?? 1;
       for (const item of items) {
-        const { record, mutation } = item.decide(existing.get(`${item.collection}/${item.id}`));
+        const { record, mutation } = item.decide(existing.get(`${item.collection}/${item.id}`), clubId);
         records.push(record);
         if (!mutation) continue;
-        seq ??= await takeSeq(db);
         changed.set(item.collection, [...(changed.get(item.collection) ?? []), record]);
         mutations.push({ ...mutation, seq: seq + mutations.length });
       }
       if (mutations.length > 0) {
-        // takeSeq gave the first; the next ones follow it, never reused.
-        if (mutations.length > 1) await db.meta.put({ key: META.nextSeq, value: seq! + mutations.length });
-        for (const [index, name] of names.entries()) {
-          const rows = changed.get(name);
-          if (rows) await tables[index]!.bulkPut(rows);
-        }
-        await db.outbox.bulkAdd(mutations);
+        await Promise.all([
+          db.meta.put({ key: META.nextSeq, value: seq + mutations.length }),
+          ...names.map((name, index) => {
+            const rows = changed.get(name);
+            return rows ? tables[index]!.bulkPut(rows) : undefined;
+          }),
+          db.outbox.bulkAdd(mutations),
+        ]);
         queued = true;
       }
       return records;
@@ -107,16 +128,22 @@ async function commitAcross(
   // queued" against it. Only the latest is kept, so a long day of saving piles nothing up.
   if (queued) {
     performance.clearMarks(SAVED_MARK);
-    performance.mark(SAVED_MARK, { detail: { collection: items[0]!.collection } });
+    performance.mark(SAVED_MARK, { startTime: committedAt ?? performance.now(), detail: { collection: items[0]!.collection } });
     await askForPersistentStorageOnce(db).catch(() => {});
   }
   return saved;
 }
 
+/** An event's time on the page's clock; an IndexedDB stand-in (Node's tests) stamps wall-clock time instead: now, then. */
+function onPageClock(timeStamp: number): number {
+  const now = performance.now();
+  return timeStamp > 0 && timeStamp <= now ? timeStamp : now;
+}
+
 async function commit(
   db: ClubBookDatabase,
   collection: CollectionName,
-  decide: (existing: AnyRecord | undefined) => Change,
+  decide: Decide,
   id: string,
 ): Promise<AnyRecord> {
   const [saved] = await commitEach(db, collection, [{ id, decide }]);
@@ -150,17 +177,15 @@ export async function createRecords<N extends Exclude<CollectionName, 'club'>>(
   // `madeAt`: only the practice book, whose history (a report sent last year) has its own moments.
   items: readonly { fields: FieldsOf<N>; id?: string; madeAt?: string }[],
 ): Promise<RecordOf<N>[]> {
-  const clubId = await currentClubId(db);
-  if (!clubId) throw new NoClubError();
   const now = new Date().toISOString();
   const saved = await commitEach(
     db,
     collection,
     items.map(({ fields, id = uuidv7(), madeAt = now }) => ({
       id,
-      decide: (existing: AnyRecord | undefined) => {
+      decide: (existing: AnyRecord | undefined, clubId: string | undefined) => {
         if (existing) throw new RecordImmutableError();
-        return creation(collection, id, fields, clubId, madeAt);
+        return creation(collection, id, fields, clubOf(clubId), madeAt);
       },
     })),
   );
@@ -175,17 +200,15 @@ export async function createAcross(
   db: ClubBookDatabase,
   items: readonly { collection: Exclude<CollectionName, 'club'>; fields: object; id?: string }[],
 ): Promise<AnyRecord[]> {
-  const clubId = await currentClubId(db);
-  if (!clubId) throw new NoClubError();
   const now = new Date().toISOString();
   return commitAcross(
     db,
     items.map(({ collection, fields, id = uuidv7() }) => ({
       collection,
       id,
-      decide: (existing: AnyRecord | undefined) => {
+      decide: (existing: AnyRecord | undefined, clubId: string | undefined) => {
         if (existing) throw new RecordImmutableError();
-        return creation(collection, id, fields, clubId, now);
+        return creation(collection, id, fields, clubOf(clubId), now);
       },
     })),
   );
@@ -225,18 +248,16 @@ export async function upsertRecords<N extends Exclude<CollectionName, 'club'>>(
   collection: N,
   items: readonly { id: string; fields: FieldsOf<N> }[],
 ): Promise<RecordOf<N>[]> {
-  const clubId = await currentClubId(db);
-  if (!clubId) throw new NoClubError();
   const now = new Date().toISOString();
   const saved = await commitEach(
     db,
     collection,
     items.map(({ id, fields }) => ({
       id,
-      decide: (existing: AnyRecord | undefined) => {
+      decide: (existing: AnyRecord | undefined, clubId: string | undefined) => {
         // A deleted one stays deleted (deletes win, here as on the server).
         if (existing?.deleted) throw new RecordNotFoundError();
-        return existing ? edit(collection, existing, fields as Record<string, unknown>, now) : creation(collection, id, fields, clubId, now);
+        return existing ? edit(collection, existing, fields as Record<string, unknown>, now) : creation(collection, id, fields, clubOf(clubId), now);
       },
     })),
   );

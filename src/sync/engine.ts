@@ -3,7 +3,7 @@ import { isSampleBook } from '../local/device';
 import { clearSyncError, readConnection, recordSyncError } from './connection';
 import { ClubServerError, RetryableSyncError, SyncFailedError, isRetryable } from './errors';
 import type { HttpOptions } from './http';
-import { pullAll } from './pull';
+import { pullAll, type PullProgress } from './pull';
 import { PushStalledError, pushPending } from './push';
 import { withSyncLock } from './lock';
 import { ServerRestoredError, recoverFromRestore } from './recover';
@@ -18,6 +18,11 @@ import { ServerRestoredError, recoverFromRestore } from './recover';
 export interface SyncOptions extends HttpOptions {
   /** Changes per pull page (the server caps it). */
   pullLimit?: number;
+  /**
+   * Told after each pull page is stored (pull.ts, PullProgress): how many changes came so far,
+   * and the record of a whole-book pull (a new phone's first), for a screen to show.
+   */
+  onPullProgress?: (progress: PullProgress) => void;
 }
 
 /**
@@ -56,7 +61,7 @@ async function syncHoldingLock(db: ClubBookDatabase, options: SyncOptions): Prom
     result.rejected += pushed.rejected;
     // Pull only after every pending change is acknowledged: the server has then merged
     // them, and the copies the pull brings already contain them.
-    const pulled = await pullAll(db, connection, { ...options, ownChanges: pushed.sent });
+    const pulled = await pullAll(db, connection, { ...options, ownChanges: pushed.sent, onProgress: options.onPullProgress });
     result.pulled += pulled.changes;
     result.received += pulled.fromOthers;
   };

@@ -14,6 +14,36 @@ import { checkEpoch } from './recover';
  * never applies a page twice with a cursor that says otherwise.
  */
 
+/**
+ * A pull that brings the whole book (a new phone's first pull, a full copy after `reset`, a
+ * start-over after an update or a new role) and takes more than one page, as `meta` keeps it:
+ * written in the transaction of each page with that page's cursor, so what it says is exactly
+ * what is stored — across the app being closed, the service worker pulling, and the resumes.
+ * The server does not say how many records remain, so it counts what came.
+ */
+export const BOOK_PULL_KEY = 'bookPull';
+
+export interface BookPull {
+  /** Changes stored so far, over every run of this pull. */
+  received: number;
+  /** Runs of pullAll that brought its pages: more than 1 once it went on after a cut-off. */
+  runs: number;
+  startedAt: string;
+  lastPageAt: string;
+  /** The last page is in; the record stays until the person has seen it (dismissBookPull). */
+  done: boolean;
+}
+
+/** Told after each page is committed: what this run stored, and the whole-book pull's record. */
+export interface PullProgress {
+  /** Changes stored by this run of pullAll so far. */
+  received: number;
+  pages: number;
+  hasMore: boolean;
+  /** The whole-book pull this page belongs to (BookPull), if it is one. */
+  bookPull?: BookPull;
+}
+
 export interface PullSummary {
   pages: number;
   changes: number;
@@ -31,8 +61,13 @@ function pageTables(db: ClubBookDatabase) {
  * phone's unacknowledged changes replayed over it, then the cursor. A `reset` page starts
  * a full copy: copies not seen again before the full copy ends are gone on the server.
  */
-export async function applyPage(db: ClubBookDatabase, page: PullResponse): Promise<number> {
+export async function applyPage(db: ClubBookDatabase, page: PullResponse, run: { first?: boolean } = {}): Promise<number> {
+  return (await applyPageCounted(db, page, run)).stored;
+}
+
+async function applyPageCounted(db: ClubBookDatabase, page: PullResponse, run: { first?: boolean }): Promise<{ stored: number; bookPull?: BookPull }> {
   return db.transaction('rw', pageTables(db), async () => {
+    const fromStart = (await readMeta<string>(db, META.pullCursor)) === undefined;
     let mark = await readMeta<number>(db, META.resetMark);
     if (page.reset && mark === undefined) {
       mark = Date.now();
@@ -68,7 +103,32 @@ export async function applyPage(db: ClubBookDatabase, page: PullResponse): Promi
       if (mark !== undefined) await finishFullCopy(db, mark);
       await db.meta.put({ key: META.lastPullAt, value: page.serverTime ?? new Date().toISOString() });
     }
-    return copies.length;
+    const bookPull = await countBookPull(db, page, copies.length, fromStart, run.first === true);
+    return { stored: copies.length, bookPull };
+  });
+}
+
+/**
+ * Keeps the whole-book pull's record (BookPull) with the page, in its transaction. A pull
+ * from no cursor or a `reset` page starts one, when it is longer than a page; one not done
+ * goes on counting, and a run that takes it up again after a cut-off counts as a new run.
+ */
+async function countBookPull(db: ClubBookDatabase, page: PullResponse, stored: number, fromStart: boolean, firstOfRun: boolean): Promise<BookPull | undefined> {
+  const now = new Date().toISOString();
+  const kept = await readMeta<BookPull>(db, BOOK_PULL_KEY);
+  let bookPull: BookPull | undefined;
+  if (kept && !kept.done) bookPull = { ...kept, runs: kept.runs + (firstOfRun ? 1 : 0) };
+  else if ((fromStart || page.reset) && page.hasMore) bookPull = { received: 0, runs: 1, startedAt: now, lastPageAt: now, done: false };
+  if (!bookPull) return undefined;
+  bookPull = { ...bookPull, received: bookPull.received + stored, lastPageAt: now, done: !page.hasMore };
+  await db.meta.put({ key: BOOK_PULL_KEY, value: bookPull });
+  return bookPull;
+}
+
+/** The person has seen that the whole book is in: the record of its pull goes. */
+export async function dismissBookPull(db: ClubBookDatabase): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if ((await readMeta<BookPull>(db, BOOK_PULL_KEY))?.done) await db.meta.delete(BOOK_PULL_KEY);
   });
 }
 
@@ -111,14 +171,22 @@ async function startOverAfterUpdate(db: ClubBookDatabase): Promise<void> {
   });
 }
 
+export interface PullOptions extends HttpOptions {
+  pullLimit?: number;
+  ownChanges?: ReadonlySet<string>;
+  /**
+   * Told after each page is stored (never more often), for a screen to show how far a long
+   * pull is. Generic: it counts changes, whatever their collection. A listener that throws
+   * is ignored: showing progress must never stop a pull.
+   */
+  onProgress?: (progress: PullProgress) => void;
+}
+
 /** Pulls until the server says there is no more. Returns how many changes arrived. */
-export async function pullAll(
-  db: ClubBookDatabase,
-  connection: ServerConnection,
-  options: HttpOptions & { pullLimit?: number; ownChanges?: ReadonlySet<string> } = {},
-): Promise<PullSummary> {
+export async function pullAll(db: ClubBookDatabase, connection: ServerConnection, options: PullOptions = {}): Promise<PullSummary> {
   const summary: PullSummary = { pages: 0, changes: 0, fromOthers: 0 };
   await startOverAfterUpdate(db);
+  let pagesStored = 0;
   for (;;) {
     const cursor = await readMeta<string>(db, META.pullCursor);
     // schemaVersion lets the server tell a too-old app to update (426) on a pull as well.
@@ -131,7 +199,14 @@ export async function pullAll(
       { serverUrl: connection.serverUrl, method: 'GET', path: `/sync/pull?${query}`, token: connection.token },
       options,
     );
-    summary.changes += await applyPage(db, page);
+    const applied = await applyPageCounted(db, page, { first: pagesStored === 0 });
+    pagesStored++;
+    summary.changes += applied.stored;
+    try {
+      options.onProgress?.({ received: summary.changes, pages: pagesStored, hasMore: page.hasMore, bookPull: applied.bookPull });
+    } catch {
+      // A screen's trouble is not the pull's.
+    }
     await checkEpoch(db, page.epoch);
     // A new role (the chair's handed over): pull on from the start, as that role reads.
     if (page.role && (await saveRole(db, page.role))) continue;

@@ -3,6 +3,7 @@ import type { ClubBookDatabase } from '../local/database';
 import { BACKGROUND_SYNC_TAG } from './background';
 import { readConnection } from './connection';
 import { syncOnce, type SyncOptions, type SyncResult } from './engine';
+import type { PullProgress } from './pull';
 import { SyncScheduler } from './scheduler';
 import { watchClub, type ClubWatch, type WatchOptions } from './watch';
 
@@ -23,6 +24,12 @@ export interface SyncController {
   syncNow(): Promise<SyncResult>;
   /** Stops every trigger (the app is closing the club book, or the person left the club). */
   stop(): void;
+  /**
+   * Tells `listener` after each pull page this page's syncs store (at most once a page);
+   * returns the way to stop. The whole-book pull's record is in `meta` as well (pull.ts,
+   * BOOK_PULL_KEY), for what the service worker pulls and what an earlier visit pulled.
+   */
+  onPullProgress(listener: (progress: PullProgress) => void): () => void;
 }
 
 export interface StartOptions extends SyncOptions {
@@ -49,9 +56,20 @@ async function registerBackgroundSync(): Promise<void> {
 }
 
 export function startSyncing(db: ClubBookDatabase, options: StartOptions = {}): SyncController {
-  const { onError, writeDebounceMs = WRITE_DEBOUNCE_MS, intervalMs = INTERVAL_MS, watch: watchSettings, ...syncOptions } = options;
+  const { onError, writeDebounceMs = WRITE_DEBOUNCE_MS, intervalMs = INTERVAL_MS, watch: watchSettings, onPullProgress, ...syncOptions } = options;
+  const progressListeners = new Set<(progress: PullProgress) => void>();
+  if (onPullProgress) progressListeners.add(onPullProgress);
+  const tellProgress = (progress: PullProgress) => {
+    for (const listener of progressListeners) {
+      try {
+        listener(progress);
+      } catch (error) {
+        onError?.(error);
+      }
+    }
+  };
   const scheduler = new SyncScheduler({
-    run: () => syncOnce(db, syncOptions),
+    run: () => syncOnce(db, { ...syncOptions, onPullProgress: tellProgress }),
     isOnline: () => globalThis.navigator?.onLine !== false,
     onError,
   });
@@ -120,6 +138,10 @@ export function startSyncing(db: ClubBookDatabase, options: StartOptions = {}): 
 
   return {
     syncNow: () => scheduler.syncNow(),
+    onPullProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
     stop() {
       scheduler.stop();
       stopWatch();
@@ -129,6 +151,7 @@ export function startSyncing(db: ClubBookDatabase, options: StartOptions = {}): 
       clearInterval(interval);
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('online', onOnline);
+      progressListeners.clear();
     },
   };
 }

@@ -40,6 +40,9 @@ test('the first start: language and text size, start, make a club, join one', as
 });
 
 test('every screen of a club’s book', async ({ browser }) => {
+  // A tour of some thirty screens, each at two text sizes and checked by axe: about 40 s on a
+  // quiet machine, more when the two workers share it with other work.
+  test.setTimeout(150_000);
   const page = await newPhone(browser);
   await makeClubBook(page, server.url);
   await check(page, 'home of a new club');

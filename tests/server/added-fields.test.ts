@@ -23,11 +23,11 @@ import {
  * refusal; and a version-1 app is never sent the field its strict schema does not know.
  */
 const shape = { text: text(200, 'validation.invalidValue') };
-const visitsV1 = defineCollection({ name: 'visits', kind: 'fieldMerge', shape, read: DEVICE_ROLES, write: DEVICE_ROLES });
+const visitsV1 = defineCollection({ name: 'visits', kind: 'fieldMerge', shape: () => shape, read: DEVICE_ROLES, write: DEVICE_ROLES });
 const visitsV2 = defineCollection({
   name: 'visits',
   kind: 'fieldMerge',
-  shape: { ...shape, mood: z.nullable(z.enum(['good', 'tired', 'unwell'])) },
+  shape: () => ({ ...shape, mood: z.nullable(z.enum(['good', 'tired', 'unwell'])) }),
   added: { mood: { since: 2, default: null } },
   read: DEVICE_ROLES,
   write: DEVICE_ROLES,

@@ -24,7 +24,7 @@ import {
 const ledger = defineCollection({
   name: 'ledger',
   kind: 'appendOnly',
-  shape: { amount: z.int() },
+  shape: () => ({ amount: z.int() }),
   read: ['chair', 'treasurer'],
   write: ['chair', 'treasurer'],
 });

@@ -97,6 +97,25 @@ describe('startSyncing', () => {
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     await expect(controller.syncNow()).rejects.toMatchObject({ code: 'offline' });
   });
+
+  it('tells the page’s listeners after each pull page, until they stop listening', async () => {
+    const phone = await connectedPhone();
+    for (let i = 0; i < 5; i++) {
+      const id = uuidv7();
+      phone.server.version++;
+      phone.server.rows.set(`members/${id}`, { collection: 'members', record: { ...memberFields(), id, clubId: phone.server.clubId, version: phone.server.version } });
+    }
+    const fromStart: number[] = [];
+    const later: number[] = [];
+    controller = startSyncing(phone.db, { fetch: phone.fetch, pullLimit: 2, intervalMs: 60_000, onPullProgress: (p) => fromStart.push(p.received) });
+    const stop = controller.onPullProgress((p) => later.push(p.pages));
+    await vi.waitFor(() => expect(fromStart).toEqual([2, 4, 5]));
+    expect(later).toEqual([1, 2, 3]);
+    stop();
+    await controller.syncNow();
+    expect(later).toEqual([1, 2, 3]);
+    expect(fromStart).toEqual([2, 4, 5, 0]);
+  });
 });
 
 describe('handleBackgroundSync', () => {

@@ -16,6 +16,8 @@ import { entries } from '../../domain/entries';
 import { reports } from '../../domain/reports';
 import { visits } from '../../domain/visits';
 import { useDeviceRole, useMayWrite, useOwnMemberId } from '../sync/use-connection';
+import { BookPullCard } from '../sync/BookPullCard';
+import { useBookPull } from '../sync/sync-context';
 import { AppShell } from '../ui/AppShell';
 import { BookTile } from './BookTile';
 import { useSampleBook } from './use-sample-book';
@@ -72,6 +74,9 @@ export function HomeScreen() {
   const readsFund = role !== undefined && canRead(entries, role);
   const readsReports = role !== undefined && canRead(reports, role);
   const sampleBook = useSampleBook();
+  // A new phone's club book still on its way: said first, and no "add the first member" meanwhile.
+  const bookPull = useBookPull();
+  const bookArriving = bookPull?.state === 'receiving' || bookPull?.state === 'waiting';
   const today = todayOn();
   const meetings = useLiveQuery(async () => (club && members ? meetingLines(db, club, members, today) : undefined), [db, club, members, today]);
   if (!club || !members) return <AppShell title={t('app.name')}>{null}</AppShell>;
@@ -94,7 +99,8 @@ export function HomeScreen() {
           <SampleBookNotice />
         </Suspense>
       )}
-      {mayWrite && figures.members === 0 && (
+      <BookPullCard view={bookPull} />
+      {mayWrite && figures.members === 0 && !bookArriving && (
         // A new book: the first thing to do, first on the screen.
         <section className="start-card" aria-labelledby="start-card-title">
           <h2 id="start-card-title">{t('home.startTitle')}</h2>

@@ -76,6 +76,11 @@ export const screensEn = {
     damaged: 'The backup file is damaged. Nothing was changed.',
     otherClub: 'This file is another club’s book. Nothing was changed.',
     sampleBook: 'A sample book for practice is not backed up to a file.',
+    reading: 'Reading the book: {{done}} / {{total}} records ({{percent}}%)',
+    lockingLong: 'Locking the file with the passphrase… This takes a few seconds.',
+    checking: 'Checking the file: {{done}} / {{total}} records ({{percent}}%)',
+    storing: 'Copying onto the phone: {{done}} / {{total}} records ({{percent}}%)',
+    restoreSafe: 'If the app is closed part way, the book on the phone stays exactly as it was. Then open the file again.',
   },
   server: {
     title: 'Server',

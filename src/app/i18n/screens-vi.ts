@@ -76,6 +76,11 @@ export const screensVi = {
     damaged: 'Tệp sao lưu bị hỏng. Không có gì bị thay đổi.',
     otherClub: 'Tệp này là sổ của câu lạc bộ khác. Không có gì bị thay đổi.',
     sampleBook: 'Sổ mẫu để tập không sao lưu ra tệp.',
+    reading: 'Đang đọc sổ: {{done}} / {{total}} bản ghi ({{percent}} %)',
+    lockingLong: 'Đang khoá tệp bằng mật khẩu… Việc này mất vài giây.',
+    checking: 'Đang kiểm tra tệp: {{done}} / {{total}} bản ghi ({{percent}} %)',
+    storing: 'Đang chép vào máy: {{done}} / {{total}} bản ghi ({{percent}} %)',
+    restoreSafe: 'Nếu ứng dụng bị đóng giữa chừng, sổ trên máy vẫn giữ nguyên như trước. Khi đó, hãy mở lại tệp.',
   },
   server: {
     title: 'Máy chủ',

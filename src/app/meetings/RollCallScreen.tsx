@@ -60,15 +60,17 @@ export function RollCallScreen({ id }: { id: string }) {
   const deferredQuery = useDeferredValue(query);
   const [error, setError] = useState<string | null>(null);
 
+  // The meeting and its people, and the marks, read apart: a tap changes a mark, and only the
+  // marks are read again (the roll, sorted by given name, stays as it was).
   const data = useLiveQuery(
     async () => {
       const meeting = await recordById(db, 'meetings', id);
       if (!meeting) return null;
-      const [members, marks] = await Promise.all([liveRecords(db, 'members'), marksOfMeetings(db, [id])]);
-      return { meeting, members, marks };
+      return { meeting, members: await liveRecords(db, 'members') };
     },
     [db, id],
   );
+  const marks = useLiveQuery(() => marksOfMeetings(db, [id]), [db, id]);
 
   const roll: RollRow[] = useMemo(
     () =>
@@ -79,19 +81,38 @@ export function RollCallScreen({ id }: { id: string }) {
         : [],
     [data],
   );
-  const byMember = useMemo(() => (data ? marksOf(id, data.marks) : new Map<string, Mark>()), [data, id]);
+  const stored = useMemo(() => marksOf(id, marks ?? []), [marks, id]);
+  // Marks tapped and not yet read back from the phone's storage: shown at once, so the
+  // button lights up with the tap, not after the write and the read that follows it. Each
+  // stands while storage still holds what it held at the tap; once storage changes for that
+  // person (this tap stored, or another phone's mark pulled), storage is shown again.
+  const [tapped, setTapped] = useState<ReadonlyMap<string, { mark: Mark; over: Mark | undefined }>>(new Map());
+  const byMember = useMemo(() => {
+    if (tapped.size === 0) return stored;
+    const shown = new Map(stored);
+    for (const [member, tap] of tapped) if (stored.get(member) === tap.over) shown.set(member, tap.mark);
+    return shown;
+  }, [stored, tapped]);
 
   const onMark = useCallback(
     (member: Member, mark: Mark) => {
       setError(null);
-      upsertRecords(db, 'attendance', [{ id: markId(id, member.id), fields: { meetingId: id, memberId: member.id, mark } }]).catch((e: unknown) =>
-        setError(e instanceof LocalWriteError ? e.messageKey : 'storage.failed'),
-      );
+      upsertRecords(db, 'attendance', [{ id: markId(id, member.id), fields: { meetingId: id, memberId: member.id, mark } }]).catch((e: unknown) => {
+        // Not stored: the button goes back to what the phone holds, and the screen says why.
+        setTapped((current) => {
+          if (current.get(member.id)?.mark !== mark) return current;
+          const next = new Map(current);
+          next.delete(member.id);
+          return next;
+        });
+        setError(e instanceof LocalWriteError ? e.messageKey : 'storage.failed');
+      });
+      setTapped((current) => new Map(current).set(member.id, { mark, over: stored.get(member.id) }));
     },
-    [db, id],
+    [db, id, stored],
   );
 
-  if (data === undefined) return <AppShell title={t('roll.title')} back={`/meetings/${id}`}>{null}</AppShell>;
+  if (data === undefined || marks === undefined) return <AppShell title={t('roll.title')} back={`/meetings/${id}`}>{null}</AppShell>;
   if (data === null || !mayWrite) {
     return (
       <AppShell title={t('roll.title')} back={`/meetings/${id}`}>

@@ -10,7 +10,7 @@ import { createRecord, updateRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
-import { BookFormView, useBookForm } from '../ui/book-form';
+import { BookFormView, SubmitButton, useBookForm } from '../ui/book-form';
 import { domainResolver } from '../ui/domain-resolver';
 import { CheckField, ChoiceField, DateField, DateOrUnknownField, DigitsField, ManyChoicesField, TextField } from '../ui/fields';
 import { useFlash } from '../ui/flash';
@@ -60,9 +60,7 @@ function MemberForm({ initial, memberId }: { initial: MemberFields; memberId?: s
       submitLabel={t('common.save')}
       extraActions={
         !memberId && (
-          <button type="submit" className="button" data-action="add-another" disabled={book.form.formState.isSubmitting}>
-            {t('members.saveAndAddAnother')}
-          </button>
+          <SubmitButton busy={book.busy} action="add-another" label={t('members.saveAndAddAnother')} />
         )
       }
     >

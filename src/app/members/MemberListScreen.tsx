@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { DEFAULT_OLDER_AGE_FROM } from '../../domain/club';
@@ -10,34 +10,64 @@ import { clubProfile, membersInBookOrder } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
+import { useRowLinks } from '../ui/row-links';
 import { MEMBER_FILTERS, isMemberFilter, passesFilter, type MemberFilter } from './member-filters';
 
 /** Beyond this many rows the list asks for a search instead of drawing thousands. */
 const MOST_ROWS = 300;
 
-function MemberRow({ member, today }: { member: Member; today: string }) {
-  const { t } = useTranslation();
-  const facts = [
-    t('members.age', { count: ageOn(member, today) }),
-    t(`members.gender.${member.gender}`),
-    member.group,
-    member.notMember && t('members.notMemberTag'),
-  ].filter(Boolean);
+/** The words every row uses, looked up once for the list rather than once per row. */
+interface RowWords {
+  age: (age: number) => string;
+  gender: Record<Member['gender'], string>;
+  poverty: Record<Exclude<Member['poverty'], 'none'>, string>;
+  notMember: string;
+  volunteer: string;
+  careRecipient: string;
+  left: string;
+}
+
+function useRowWords(): RowWords {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    // A club's ages are a few dozen numbers: each is said once.
+    const ages = new Map<number, string>();
+    return {
+      age: (age) => {
+        let said = ages.get(age);
+        if (said === undefined) ages.set(age, (said = t('members.age', { count: age })));
+        return said;
+      },
+      gender: { female: t('members.gender.female'), male: t('members.gender.male') },
+      poverty: { nearPoor: t('members.poverty.nearPoor'), poor: t('members.poverty.poor') },
+      notMember: t('members.notMemberTag'),
+      volunteer: t('members.role.volunteer'),
+      careRecipient: t('members.role.careRecipient'),
+      left: t('members.leftTag'),
+    };
+    // The words change with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [t, i18n.language]);
+}
+
+const MemberRow = memo(function MemberRow({ member, today, words }: { member: Member; today: string; words: RowWords }) {
+  const facts = [words.age(ageOn(member, today)), words.gender[member.gender], member.group, member.notMember && words.notMember].filter(Boolean);
   return (
     <li>
-      <Link href={`/members/${member.id}`} className="member-row">
+      {/* A plain link: the list follows it (useRowLinks). */}
+      <a href={`/members/${member.id}`} className="member-row">
         <span className="member-row__name">{member.fullName}</span>
         <span className="member-row__facts">
           {facts.join(' · ')}
-          {member.poverty !== 'none' && <span className="tag">{t(`members.poverty.${member.poverty}`)}</span>}
-          {member.roles.includes('volunteer') && <span className="tag">{t('members.role.volunteer')}</span>}
-          {member.roles.includes('careRecipient') && <span className="tag">{t('members.role.careRecipient')}</span>}
-          {member.leftOn !== null && <span className="tag tag--muted">{t('members.leftTag')}</span>}
+          {member.poverty !== 'none' && <span className="tag">{words.poverty[member.poverty]}</span>}
+          {member.roles.includes('volunteer') && <span className="tag">{words.volunteer}</span>}
+          {member.roles.includes('careRecipient') && <span className="tag">{words.careRecipient}</span>}
+          {member.leftOn !== null && <span className="tag tag--muted">{words.left}</span>}
         </span>
-      </Link>
+      </a>
     </li>
   );
-}
+});
 
 export function MemberListScreen() {
   const { t } = useTranslation();
@@ -49,6 +79,8 @@ export function MemberListScreen() {
   const filter: MemberFilter = isMemberFilter(filterParam) ? filterParam : 'all';
   const deferredQuery = useDeferredValue(query);
   const mayWrite = useMayWrite('members');
+  const words = useRowWords();
+  const followRow = useRowLinks();
 
   const members = useLiveQuery(() => membersInBookOrder(db), [db]);
   const club = useLiveQuery(() => clubProfile(db), [db]);
@@ -127,9 +159,9 @@ export function MemberListScreen() {
           {shown.length === 0 ? (
             <p className="empty">{emptyText}</p>
           ) : (
-            <ul className="member-list">
+            <ul className="member-list" onClick={followRow}>
               {shown.slice(0, MOST_ROWS).map((m) => (
-                <MemberRow key={m.id} member={m} today={today} />
+                <MemberRow key={m.id} member={m} today={today} words={words} />
               ))}
             </ul>
           )}

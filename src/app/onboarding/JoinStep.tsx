@@ -3,6 +3,7 @@ import { useScreenStrings } from '../i18n/screen-strings';
 import { joinClub } from '../../sync/club-server';
 import { useDatabase } from '../database-context';
 import { ServerForm } from '../settings/ServerForm';
+import { BookPullCard } from '../sync/BookPullCard';
 import { useSyncControl } from '../sync/sync-context';
 
 /**
@@ -15,11 +16,17 @@ export function JoinStep({ code, onJoined }: { code: string | null; onJoined?: (
   const db = useDatabase();
   const sync = useSyncControl();
   const [joined, setJoined] = useState(false);
+  // From the server's yes on, the first pull runs inside the join: how far it is shows here
+  // until the club's record arrives and the home screen takes over (with the same card).
+  const [joining, setJoining] = useState(false);
   if (joined) {
     return (
-      <p className="notice" role="status">
-        {t('join.joined')}
-      </p>
+      <>
+        <p className="notice" role="status">
+          {t('join.joined')}
+        </p>
+        <BookPullCard />
+      </>
     );
   }
   return (
@@ -30,13 +37,19 @@ export function JoinStep({ code, onJoined }: { code: string | null; onJoined?: (
         initial={{ serverUrl: window.location.origin, secret: code ?? '' }}
         submitLabel={t('join.submit')}
         onSubmit={async ({ serverUrl, secret, deviceName }) => {
-          await joinClub(db, { serverUrl, code: secret, deviceName });
+          setJoining(true);
+          try {
+            await joinClub(db, { serverUrl, code: secret, deviceName });
+          } finally {
+            setJoining(false);
+          }
           setJoined(true);
           // The first pull may have been cut off: keep fetching in the background.
           void sync?.syncNow().catch(() => {});
           onJoined?.();
         }}
       />
+      {joining && <BookPullCard />}
     </section>
   );
 }

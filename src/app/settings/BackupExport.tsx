@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { FieldErrors, Resolver, ResolverResult } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { backupFileName, exportBackup } from '../../local/backup';
+import { backupFileName, exportBackup, type BackupProgress } from '../../local/backup';
 import { SHORTEST_PASSPHRASE, sealBackup } from '../../local/backup-seal';
 import { LocalWriteError } from '../../local/errors';
 import { clubProfile } from '../../local/queries';
 import { useDatabase } from '../database-context';
 import { BookFormView, useBookForm } from '../ui/book-form';
 import { SecretField } from '../ui/fields';
+import { LongWork } from '../ui/BackupImport';
 
 interface PassphraseValues {
   passphrase: string;
@@ -52,6 +53,9 @@ export function BackupExport() {
   const db = useDatabase();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
+  // Reading the book, then locking the file: a few seconds on a five-year book, and nothing
+  // on the phone changes, so a backup the app was closed in the middle of is just made again.
+  const [progress, setProgress] = useState<BackupProgress | 'locking' | null>(null);
   const book = useBookForm<PassphraseValues>({
     draftKey: 'backup:passphrase',
     initial: { passphrase: '', again: '' },
@@ -59,8 +63,16 @@ export function BackupExport() {
     draftOmit: ['passphrase', 'again'],
   });
   const save = book.onSubmit(async ({ passphrase }) => {
-    const [backup, club] = await Promise.all([exportBackup(db), clubProfile(db)]);
-    const sealed = await sealBackup(JSON.stringify(backup), passphrase);
+    let sealed: string;
+    let backup: Awaited<ReturnType<typeof exportBackup>>;
+    let club: Awaited<ReturnType<typeof clubProfile>>;
+    try {
+      [backup, club] = await Promise.all([exportBackup(db, { onProgress: setProgress }), clubProfile(db)]);
+      setProgress('locking');
+      sealed = await sealBackup(JSON.stringify(backup), passphrase);
+    } finally {
+      setProgress(null);
+    }
     await shareOrDownload(new File([sealed], backupFileName(club?.name ?? '', backup.exportedAt), { type: 'application/json' }));
     setDone(true);
     setOpen(false);
@@ -92,10 +104,11 @@ export function BackupExport() {
     <section className="backup-export" aria-labelledby="backup-lock-title">
       <h3 id="backup-lock-title">{t('backup.lockTitle')}</h3>
       <p className="field__hint">{t('backup.lockExplain')}</p>
-      <BookFormView book={book} onSubmit={save} submitLabel={book.form.formState.isSubmitting ? t('backup.locking') : t('backup.lockAndSave')}>
+      <BookFormView book={book} onSubmit={save} submitLabel={t('backup.lockAndSave')} busyLabel={t('backup.locking')}>
         <SecretField control={book.form.control} name="passphrase" required autoComplete="new-password" label={t('backup.passphrase')} hint={t('backup.passphraseHint')} />
         <SecretField control={book.form.control} name="again" required autoComplete="new-password" label={t('backup.passphraseAgain')} />
       </BookFormView>
+      {progress && <LongWork progress={progress} />}
       <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
         {t('common.cancel')}
       </button>

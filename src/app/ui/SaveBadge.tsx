@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { formatRecent } from '../../domain/dates';
 import { syncStatus, type SyncStatus } from '../../local/queries';
 import { useDatabase } from '../database-context';
+import { useBookPull, type BookPullView } from '../sync/sync-context';
 
 /** Why the last attempt to send did not get through, in the person's words; null when it did. */
 function problemKey(status: SyncStatus): string | null {
@@ -21,7 +22,12 @@ function problemKey(status: SyncStatus): string | null {
 }
 
 /** The badge's words: saved here, and whether (and when) it was sent and received. */
-export function badgeParts(status: SyncStatus, t: (key: string, options?: Record<string, unknown>) => string, now = new Date()): string[] {
+export function badgeParts(
+  status: SyncStatus,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  now = new Date(),
+  bookPull: BookPullView | null = null,
+): string[] {
   const parts = [t('badge.savedOnPhone')];
   // A practice book never sends; a book not connected yet exists only on this phone.
   if (status.sampleBook) return [...parts, t('badge.sampleBook')];
@@ -29,6 +35,10 @@ export function badgeParts(status: SyncStatus, t: (key: string, options?: Record
   else {
     if (status.waiting > 0) parts.push(t('badge.waiting', { count: status.waiting }));
     else if (status.lastSentAt) parts.push(t('badge.allSent'));
+    // The club's book still on its way (a new phone): on every screen, without the count,
+    // which the home screen shows (this line is read out whenever it changes).
+    if (bookPull?.state === 'receiving') parts.push(t('badge.receivingBook'));
+    else if (bookPull?.state === 'waiting') parts.push(t('badge.bookPaused'));
     if (status.lastSentAt) parts.push(t('badge.lastSent', { when: formatRecent(status.lastSentAt, now) }));
     if (status.lastPullAt) parts.push(t('badge.lastReceived', { when: formatRecent(status.lastPullAt, now) }));
     const problem = problemKey(status);
@@ -47,6 +57,7 @@ export function SaveBadge() {
   const { t } = useTranslation();
   const db = useDatabase();
   const status = useLiveQuery(() => syncStatus(db), [db]);
+  const bookPull = useBookPull();
   if (!status) return <div className="save-badge" aria-hidden="true" />;
 
   const attention = status.rejected > 0 || problemKey(status) !== null;
@@ -55,7 +66,7 @@ export function SaveBadge() {
       <span className="save-badge__icon" aria-hidden="true">
         {attention ? '!' : '✓'}
       </span>
-      <span data-testid="save-badge-text">{badgeParts(status, t).join(' · ')}</span>
+      <span data-testid="save-badge-text">{badgeParts(status, t, new Date(), bookPull).join(' · ')}</span>
     </>
   );
   const className = attention ? 'save-badge save-badge--attention' : 'save-badge';

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { useForm, type FieldValues, type Resolver, type ResolverOptions, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../domain/dates';
 import { RecordInvalidError } from '../../local/errors';
@@ -32,6 +32,11 @@ export interface BookForm<T extends FieldValues> {
   form: UseFormReturn<T>;
   draft: DraftState;
   formError: string | null;
+  /**
+   * A save has been going on for longer than a moment: its buttons wait and may say so
+   * ("Đang khoá…"). Read by the buttons alone (SubmitButton), so only they are redrawn.
+   */
+  busy: BusyFlag;
   /** Hands the form's element to the focus handling (a callback ref). */
   attachForm: (element: HTMLFormElement | null) => void;
   /**
@@ -53,6 +58,50 @@ export interface BookForm<T extends FieldValues> {
  * brings it to the middle of the screen (never under the bottom bar). Found by name: the
  * inputs are on the page before React draws the red lines.
  */
+/** A yes/no that components can watch: whether a form's save is still going. */
+export interface BusyFlag {
+  get: () => boolean;
+  set: (busy: boolean) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function busyFlag(): BusyFlag {
+  let busy = false;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => busy,
+    set: (next) => {
+      if (next === busy) return;
+      busy = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * A button that sends a book form: it waits while a save is going on, and may then say so
+ * (`busyLabel`). `action` names which button sent the form ("add-another").
+ */
+export function SubmitButton(props: { busy: BusyFlag; label: string; busyLabel?: string; primary?: boolean; action?: string }) {
+  const { busy } = props;
+  const waiting = useSyncExternalStore(busy.subscribe, busy.get);
+  return (
+    <button type="submit" className={props.primary ? 'button button--primary' : 'button'} data-action={props.action} disabled={waiting}>
+      {waiting && props.busyLabel ? props.busyLabel : props.label}
+    </button>
+  );
+}
+
+/** How long a save may take before its buttons say it is still going: a quick one redraws nothing. */
+const BUSY_AFTER_MS = 150;
+
+/** The domain resolvers read only the values (domain-resolver.ts): no field refs, no browser validation. */
+const RESOLVER_OPTIONS = { fields: {}, shouldUseNativeValidation: false };
+
 export function focusFirstProblem(form: HTMLFormElement | null, fields: readonly string[]): boolean {
   if (!form) return false;
   const candidates = fields
@@ -86,45 +135,74 @@ export function useBookForm<T extends FieldValues>(options: BookFormOptions<T>):
   const initialRef = useRef(options.initial);
   const focusFormError = useRef(false);
   const draft = useDraft(form, options.draftKey, initialRef, options.draftOmit);
-  useUnsavedWorkGuard(options.draftKey, form.formState.isDirty && !form.formState.isSubmitSuccessful);
+  const { resolver } = options;
+  const saving = useRef(false);
+  const busy = useRef<BusyFlag>(null);
+  busy.current ??= busyFlag();
+  // Saved and still on screen (a form that stays after its save): nothing is left unsaved.
+  const [saved, setSaved] = useState(false);
+  useUnsavedWorkGuard(options.draftKey, form.formState.isDirty && !saved);
 
   const onSubmit: BookForm<T>['onSubmit'] = useCallback(
-    (save, errorKey) =>
-      form.handleSubmit(
-        async (values, event) => {
-          setFormError(null);
-          // Which button sent the form ("save" or "save and add another").
-          const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
-          try {
-            // What differs from the opening values: a field another phone changed while this
-            // form was open, and that the person did not touch, is not sent back over it.
-            const after = await save(values, changedValues(values, initialRef.current), submitter);
-            await draft.saved();
-            if (after) {
-              draft.restart(after.startOver);
-              setFormError(null);
-              // The next record starts at the top, with the keyboard on its first field.
-              const first = formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea');
-              if (first) bringIntoView(first);
-            }
-          } catch (error) {
-            const message = errorKey?.(error) ?? showWriteError(error, form.setError);
-            const fields = error instanceof RecordInvalidError ? error.problems.map((p) => p.field.split('.')[0]!) : [];
-            // A problem of a field is shown and focused at the field; only a problem of the
-            // whole form (a full phone, a wrong code) is said above the button, and focused.
-            if (focusFirstProblem(formRef.current, fields)) setFormError(null);
-            else {
-              setFormError(message);
-              focusFormError.current = true;
-            }
+    (save, errorKey) => {
+      const runSave = async (values: T, submitter: HTMLElement | null) => {
+        setFormError(null);
+        try {
+          // What differs from the opening values: a field another phone changed while this
+          // form was open, and that the person did not touch, is not sent back over it.
+          const after = await save(values, changedValues(values, initialRef.current), submitter);
+          await draft.saved();
+          // A problem the last refused save put on a field is over now.
+          form.clearErrors();
+          if (after) {
+            draft.restart(after.startOver);
+            setSaved(false);
+            setFormError(null);
+            // The next record starts at the top, with the keyboard on its first field.
+            const first = formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea');
+            if (first) bringIntoView(first);
+          } else setSaved(true);
+        } catch (error) {
+          const message = errorKey?.(error) ?? showWriteError(error, form.setError);
+          const fields = error instanceof RecordInvalidError ? error.problems.map((p) => p.field.split('.')[0]!) : [];
+          // A problem of a field is shown and focused at the field; only a problem of the
+          // whole form (a full phone, a wrong code) is said above the button, and focused.
+          if (focusFirstProblem(formRef.current, fields)) setFormError(null);
+          else {
+            setFormError(message);
+            focusFormError.current = true;
           }
-        },
-        (errors) => {
-          setFormError(null);
-          focusFirstProblem(formRef.current, Object.keys(errors));
-        },
-      ),
-    [form, draft],
+        }
+      };
+      const showProblems = (errors: object) => {
+        setFormError(null);
+        focusFirstProblem(formRef.current, Object.keys(errors));
+      };
+      return async (event?: FormEvent) => {
+        event?.preventDefault();
+        // A second tap while the first is saving saves nothing twice.
+        if (saving.current) return;
+        saving.current = true;
+        // Which button sent the form ("save" or "save and add another").
+        const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
+        const busyLater = setTimeout(() => busy.current!.set(true), BUSY_AFTER_MS);
+        try {
+          // A form that checks out goes straight to the phone's storage, and the screen is
+          // redrawn after. Through react-hook-form's handleSubmit the whole form was drawn
+          // twice (submitting, then no errors) before the write began: most of a save's time
+          // on a cheap phone. A form with problems takes handleSubmit's way, which shows them
+          // and checks each field again while it is corrected.
+          const checked = resolver ? await resolver(form.getValues(), undefined, RESOLVER_OPTIONS as ResolverOptions<T>) : null;
+          if (checked && Object.keys(checked.errors).length === 0) await runSave(checked.values as T, submitter);
+          else await form.handleSubmit((values) => runSave(values, submitter), showProblems)(event);
+        } finally {
+          clearTimeout(busyLater);
+          saving.current = false;
+          busy.current!.set(false);
+        }
+      };
+    },
+    [form, draft, resolver],
   );
 
   // Once the form's own message is drawn, it takes the focus (and is read out).
@@ -143,6 +221,7 @@ export function useBookForm<T extends FieldValues>(options: BookFormOptions<T>):
     form,
     draft: draft.state,
     formError,
+    busy: busy.current,
     attachForm,
     onSubmit,
     discardDraft: draft.discard,
@@ -176,6 +255,8 @@ export function BookFormView<T extends FieldValues>(props: {
   book: BookForm<T>;
   onSubmit: (event?: FormEvent) => Promise<void>;
   submitLabel: string;
+  /** What the main button says while a long save goes on ("Đang khoá…"). */
+  busyLabel?: string;
   /** More buttons beside the main one ("save and add another"). */
   extraActions?: ReactNode;
   children: ReactNode;
@@ -196,9 +277,7 @@ export function BookFormView<T extends FieldValues>(props: {
             {t(book.formError)}
           </p>
         )}
-        <button type="submit" className="button button--primary" disabled={book.form.formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
+        <SubmitButton busy={book.busy} label={props.submitLabel} busyLabel={props.busyLabel} primary />
       </div>
       {/* Only the main button stays pinned above the tabs: at the largest text two would hide the form. */}
       {props.extraActions && <div className="form__more-actions">{props.extraActions}</div>}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { markId, type AttendanceMark } from '../../../src/domain/attendance';
@@ -6,7 +6,7 @@ import { uuidv7 } from '../../../src/domain/ids';
 import { newMeetingFields } from '../../../src/domain/meetings';
 import { currentClubId, META } from '../../../src/local/device';
 import type { ClubBookDatabase } from '../../../src/local/database';
-import { createRecord } from '../../../src/local/write';
+import { createRecord, deleteRecord, upsertRecords } from '../../../src/local/write';
 import { memberFields } from '../../domain/fixtures';
 import { renderApp } from '../render-app';
 
@@ -94,6 +94,39 @@ describe('the roll call', () => {
     await waitFor(() => expect(screen.getByTestId('roll-line').textContent).toBe('3 / 4 có mặt · 75 %'));
     expect((await marksIn(db, meeting.id))[markId(meeting.id, people.mai.id)]).toBe('absent');
     expect(screen.queryByRole('button', { name: 'Tất cả có mặt' })).toBeNull();
+  });
+
+  it('lights a mark with the tap, before the phone has stored it, and stores it', async () => {
+    let made: Awaited<ReturnType<typeof clubWithMeeting>> | undefined;
+    const { db } = await renderApp({ before: async (db) => void (made = await clubWithMeeting(db)), path: ROLL });
+    const { people, meeting } = made!;
+    const excused = within(await screen.findByText('Phạm Văn Tư').then((n) => n.closest('li')!)).getByRole('radio', { name: 'Có phép' });
+    // Drawn as the tap is handled: no write or read of the phone's storage has answered yet.
+    act(() => void fireEvent.click(excused));
+    expect(excused.getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText('3 người chưa điểm danh')).toBeTruthy();
+    await waitFor(async () => expect((await marksIn(db, meeting.id))[markId(meeting.id, people.tu.id)]).toBe('excused'));
+    expect(excused.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('puts a mark the phone could not store back as it was, and says why', async () => {
+    const user = userEvent.setup();
+    let made: Awaited<ReturnType<typeof clubWithMeeting>> | undefined;
+    const { db } = await renderApp({
+      before: async (db) => {
+        made = await clubWithMeeting(db);
+        // Tư's mark was made and then deleted: deletes win, so it can never be stored again.
+        const id = markId(made.meeting.id, made.people.tu.id);
+        await upsertRecords(db, 'attendance', [{ id, fields: { meetingId: made.meeting.id, memberId: made.people.tu.id, mark: 'present' } }]);
+        await deleteRecord(db, 'attendance', id);
+      },
+      path: ROLL,
+    });
+    const row = await screen.findByText('Phạm Văn Tư').then((n) => n.closest('li')!);
+    await user.click(within(row).getByRole('radio', { name: 'Vắng' }));
+    expect((await screen.findByRole('alert')).textContent).not.toBe('');
+    await waitFor(() => expect(within(row).getByRole('radio', { name: 'Vắng' }).getAttribute('aria-checked')).toBe('false'));
+    expect(await marksIn(db, made!.meeting.id)).toEqual({ [markId(made!.meeting.id, made!.people.tu.id)]: 'present' });
   });
 
   it('is read-only on a volunteer’s phone', async () => {

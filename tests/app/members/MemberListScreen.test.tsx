@@ -15,6 +15,23 @@ async function addMembers(db: ClubBookDatabase, people: Partial<MemberFields>[])
 const namesShown = () => within(screen.getByRole('list')).getAllByRole('link').map((row) => row.querySelector('.member-row__name')?.textContent);
 
 describe('the member register', () => {
+  it('opens a person’s page with a tap on their row, in the app, and leaves a tap with a key held to the browser', async () => {
+    const user = userEvent.setup();
+    const { db, location } = await renderApp({ path: '/members' });
+    await addMembers(db, [{ fullName: 'Nguyễn Thị Lan' }, { fullName: 'Lê Thị Ánh' }]);
+    const row = await screen.findByRole('link', { name: /Nguyễn Thị Lan/ });
+    const page = row.getAttribute('href')!;
+    expect(page).toMatch(/^\/members\/[0-9a-f-]{36}$/);
+    // Ctrl + tap: opening in a new tab is the browser's, not the app's.
+    const ctrlTap = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+    row.dispatchEvent(ctrlTap);
+    expect(ctrlTap.defaultPrevented).toBe(false);
+    expect(location.history!.at(-1)).toBe('/members');
+    await user.click(row);
+    await waitFor(() => expect(location.history!.at(-1)).toBe(page));
+    expect(await screen.findByRole('heading', { name: 'Nguyễn Thị Lan' })).toBeTruthy();
+  });
+
   it('lists members by given name and finds "Nguyễn Thị …" when "nguyen thi" is typed', async () => {
     const user = userEvent.setup();
     const { db } = await renderApp({ path: '/members' });
