@@ -11,7 +11,7 @@ describe.each(STORE_KINDS)('migrations on $name', (kind) => {
       const epoch = await first.epoch();
       await first.close();
       // As if this database had run 0004 (and whatever comes after) but not 0003 yet.
-      const raw = connect(db.location);
+      const raw = await connect(db.location);
       await sql`DROP TABLE rate_limits`.execute(raw);
       await sql`DELETE FROM kysely_migration WHERE name = '0003_rate_limits'`.execute(raw);
       await raw.destroy();

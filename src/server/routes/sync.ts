@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { asOfSchemaVersion, canRead, withAddedFields } from '../../domain/collection';
+import { canRead } from '../../domain/collection';
 import {
   DEFAULT_PULL_LIMIT,
   DEFAULT_WAIT_SECONDS,
@@ -10,7 +10,6 @@ import {
   pushRequest,
   recoverRequest,
   SCHEMA_VERSION,
-  type PulledChange,
   type PullResponse,
   type PushResponse,
   type RecoverResponse,
@@ -22,6 +21,7 @@ import { ApiError } from '../errors';
 import { languageOf, message, otherPhoneWrote } from '../messages';
 import { nextCursor, parseCursor, planPull } from '../rules/cursor';
 import { parseBody, type RouteContext } from './context';
+import { pullBody } from './pull-body';
 
 /**
  * Old phones are told to update (426) before anything else about their request is judged:
@@ -56,17 +56,6 @@ function waitSeconds(value: string | undefined): number {
 }
 
 export function syncRoutes(ctx: RouteContext) {
-  /**
-   * A pulled record as the asking app knows its collection: a row stored before a field was
-   * added gets the field's default; an app older than a field does not get it (its strict
-   * schema would refuse the record on its next edit).
-   */
-  const asTheAppKnowsIt = (change: PulledChange, schemaVersion: number): PulledChange => {
-    const collection = ctx.findCollection(change.collection);
-    if (!collection) return change;
-    return { ...change, record: asOfSchemaVersion(collection, withAddedFields(collection, change.record), schemaVersion) };
-  };
-
   return async function register(app: FastifyInstance) {
     const { store, now } = ctx;
 
@@ -122,7 +111,7 @@ export function syncRoutes(ctx: RouteContext) {
     app.get<{ Querystring: { since?: string; limit?: string; schemaVersion?: string } }>(
       '/sync/pull',
       { preHandler: ctx.authenticate },
-      async (request) => {
+      async (request, reply) => {
         const device = deviceOf(request);
         const version = checkSchemaVersion(request.query.schemaVersion, ctx.schemaVersion);
         const cursor = parseCursor(request.query.since);
@@ -132,8 +121,7 @@ export function syncRoutes(ctx: RouteContext) {
         const bounds = await store.clubBounds(device.clubId);
         const plan = planPull(cursor, bounds);
         const page = await store.pullPage({ clubId: device.clubId, collections: readable, since: plan.from, limit });
-        const response: PullResponse = {
-          changes: page.changes.map((change) => asTheAppKnowsIt(change, version)),
+        const rest: Omit<PullResponse, 'changes'> = {
           cursor: nextCursor(page.throughVersion, plan.fullCopy, bounds.purgedThrough),
           hasMore: page.hasMore,
           reset: plan.reset,
@@ -141,7 +129,8 @@ export function syncRoutes(ctx: RouteContext) {
           epoch: await store.epoch(),
           role: device.role,
         };
-        return response;
+        // Written here from the stored JSON (pull-body.ts), not serialised again by Fastify.
+        return reply.type('application/json; charset=utf-8').send(pullBody(page.rows, rest, ctx.findCollection, version));
       },
     );
 

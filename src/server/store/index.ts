@@ -12,7 +12,7 @@ import { pushMutations, type PushingDevice, type PushResult, type StoreHooks } f
 import type { ServerDatabase } from './schema';
 import { markRestored, recoverRecords } from './recover';
 import { newEpoch, readEpoch, writeEpoch } from './server-meta';
-import { inProcessSignals, postgresSignals, type ClubSignals } from './signals';
+import { inProcessSignals, type ClubSignals } from './signals';
 
 export type { StoreLocation } from './connect';
 export { isPostgresUrl, schemaInUrl, serverApplicationName } from './connect';
@@ -26,7 +26,8 @@ export type { PulledPage } from './pull';
  * Everything the server keeps, behind functions named for what a club does. The routes
  * call these and never see SQL; this module never sees HTTP. Every write, and every read
  * a write depends on, goes through `db` (inside its transaction); reads that stand alone go
- * through `reader` (connect.ts: on SQLite a read-only connection that a push does not hold up).
+ * through `reader` (connect.ts: on SQLite a read-only connection that a push does not hold up,
+ * on PostgreSQL a small pool of its own).
  */
 export class Store {
   /** Test seams (fault injection); empty in production. */
@@ -96,12 +97,20 @@ export class Store {
     return forgetWindowsBefore(this.db, window);
   }
 
+  /**
+   * Pushes of one club, in this process, one after the other in arrival order. The club's
+   * row lock (push.ts) orders them in the database all the same; queued here first, a push
+   * waiting for the club's earlier ones holds no connection of PostgreSQL's pool meanwhile,
+   * so other clubs' pushes and every pull get one instead of waiting behind a lock.
+   */
+  private readonly clubTurns = new ClubTurns();
+
   async push(
     device: PushingDevice,
     mutations: readonly Mutation[],
     options: { now: Date; findCollection: (name: string) => CollectionDefinition | undefined },
   ): Promise<PushResult> {
-    const result = await pushMutations(this.db, device, mutations, { ...options, hooks: this.hooks });
+    const result = await this.clubTurns.run(device.clubId, () => pushMutations(this.db, device, mutations, { ...options, hooks: this.hooks }));
     // After the commit: a phone woken by it must find the new rows when it pulls.
     if (result.version !== null) await this.signals.announce(device.clubId).catch(() => {});
     return result;
@@ -157,7 +166,7 @@ export class Store {
     records: readonly RecoveredRecord[],
     options: { now: Date; findCollection: (name: string) => CollectionDefinition | undefined },
   ) {
-    const answer = await recoverRecords(this.db, device, records, options);
+    const answer = await this.clubTurns.run(device.clubId, () => recoverRecords(this.db, device, records, options));
     // The other phones waiting on the club hear of what came back, as of a push.
     if (answer.taken > 0) await this.signals.announce(device.clubId).catch(() => {});
     return answer;
@@ -199,19 +208,40 @@ export class Store {
   }
 }
 
+/** Runs tasks of one key one at a time, in the order they were asked for; other keys meanwhile. */
+export class ClubTurns {
+  private readonly last = new Map<string, Promise<void>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const before = this.last.get(key) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = before.then(() => new Promise<void>((resolve) => (done = resolve)));
+    this.last.set(key, mine);
+    return before.then(task).finally(() => {
+      done();
+      if (this.last.get(key) === mine) this.last.delete(key);
+    });
+  }
+
+  /** Keys with a task running or waiting (tests: nothing is left behind). */
+  get size(): number {
+    return this.last.size;
+  }
+}
+
 /** Opens the database, brings its tables up to date, and hands back the store. */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const db = connect(location);
+  const db = await connect(location);
   try {
     await migrateToLatest(db as Kysely<unknown>, 'schema' in location ? location.schema : undefined);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  const reader = connectReader(location, db);
+  const reader = await connectReader(location, db);
   const signals =
     'postgresUrl' in location
-      ? postgresSignals({ connectionString: location.postgresUrl, application_name: serverApplicationName(location.schema) }, async (channel, payload) => {
+      ? (await import('./signals-postgres')).postgresSignals({ connectionString: location.postgresUrl, application_name: serverApplicationName(location.schema) }, async (channel, payload) => {
           await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
         })
       : inProcessSignals();

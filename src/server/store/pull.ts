@@ -1,9 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { PulledChange } from '../../domain/protocol';
 import type { ServerDatabase } from './schema';
 
+/**
+ * A changed row as stored: its record still the JSON text the push wrote (the route sends
+ * it on as it is, without parsing and writing it again), without its `version`.
+ */
+export interface PulledRow {
+  collection: string;
+  id: string;
+  data: string;
+  version: number;
+}
+
 export interface PulledPage {
-  changes: PulledChange[];
+  rows: PulledRow[];
   /** Every change of the club up to this version is in this page or an earlier one. */
   throughVersion: number;
   hasMore: boolean;
@@ -11,9 +21,8 @@ export interface PulledPage {
 
 type Row = { collection: string; id: string; data: string; version: number };
 
-function toChange(row: Row): PulledChange {
-  const record = JSON.parse(row.data) as Record<string, unknown>;
-  return { collection: row.collection, id: row.id, record: { ...record, version: Number(row.version) } };
+function toRow(row: Row): PulledRow {
+  return { collection: row.collection, id: row.id, data: row.data, version: Number(row.version) };
 }
 
 /**
@@ -26,7 +35,7 @@ export async function pullPage(
   query: { clubId: string; collections: readonly string[]; since: number; limit: number },
 ): Promise<PulledPage> {
   const { clubId, collections, since, limit } = query;
-  if (collections.length === 0) return { changes: [], throughVersion: since, hasMore: false };
+  if (collections.length === 0) return { rows: [], throughVersion: since, hasMore: false };
   const base = db
     .selectFrom('records')
     .select(['collection', 'id', 'data', 'version'])
@@ -40,12 +49,12 @@ export async function pullPage(
   const rows = await base.limit(limit + 1).execute();
   if (rows.length <= limit) {
     const last = rows.at(-1);
-    return { changes: rows.map(toChange), throughVersion: last ? Number(last.version) : since, hasMore: false };
+    return { rows: rows.map(toRow), throughVersion: last ? Number(last.version) : since, hasMore: false };
   }
   const lastIncluded = Number(rows[limit - 1]!.version);
   const next = Number(rows[limit]!.version);
   if (next > lastIncluded) {
-    return { changes: rows.slice(0, limit).map(toChange), throughVersion: lastIncluded, hasMore: true };
+    return { rows: rows.slice(0, limit).map(toRow), throughVersion: lastIncluded, hasMore: true };
   }
   // The limit fell inside a version: finish it, then see whether anything is left after it.
   const whole = await base.where('version', '<=', lastIncluded).execute();
@@ -57,7 +66,7 @@ export async function pullPage(
     .where('version', '>', lastIncluded)
     .limit(1)
     .execute();
-  return { changes: whole.map(toChange), throughVersion: lastIncluded, hasMore: after.length > 0 };
+  return { rows: whole.map(toRow), throughVersion: lastIncluded, hasMore: after.length > 0 };
 }
 
 /** The club's version and purge line, read together for planning a pull (rules/cursor.ts). */
