@@ -20,12 +20,20 @@ export function launchChromium(chromiumPath: string): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 }
 
+export interface PhoneOptions {
+  /**
+   * 'block' keeps the profile's service worker out of this launch (it stays registered): the
+   * one way Playwright's page.route sees a navigation the worker would otherwise answer.
+   */
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /** A phone with a profile on disk, so IndexedDB and the service worker's cache persist across launches. */
-export function launchPhone(chromiumPath: string, profileDir: string): Promise<BrowserContext> {
+export function launchPhone(chromiumPath: string, profileDir: string, options: PhoneOptions = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     args: CHROMIUM_ARGS,
-    serviceWorkers: 'allow',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     ...PHONE,
   });
 }
@@ -38,8 +46,13 @@ export async function slowDown(page: Page, rate: number): Promise<CDPSession> {
 }
 
 /** `work` on a phone of this profile, opened for it and closed after (the person closes the app). */
-export async function withPhone<T>(chromiumPath: string, profileDir: string, work: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await launchPhone(chromiumPath, profileDir);
+export async function withPhone<T>(
+  chromiumPath: string,
+  profileDir: string,
+  work: (page: Page, context: BrowserContext) => Promise<T>,
+  options: PhoneOptions = {},
+): Promise<T> {
+  const context = await launchPhone(chromiumPath, profileDir, options);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     try {

@@ -192,27 +192,50 @@ export async function countMembers(serverUrl: string, token: string): Promise<nu
  * phone asks for them, with the Accept-Encoding a browser sends (or none), and the records.
  */
 export async function firstPullBytes(serverUrl: string, token: string, acceptEncoding: string | null): Promise<{ bytes: number; records: number }> {
+  const { bytes, records } = await pullBytes(serverUrl, token, acceptEncoding);
+  return { bytes, records };
+}
+
+/**
+ * A device's pull from `since` until the server says there is no more, 500 changes a page as
+ * the app asks: the bytes on the wire (each answer's body as it came, compressed when asked,
+ * plus a rough 300 bytes of its headers), the changes, the requests, and the cursor after.
+ */
+export async function pullBytes(
+  serverUrl: string,
+  token: string,
+  acceptEncoding: string | null,
+  since = '0',
+): Promise<{ bytes: number; records: number; requests: number; cursor: string }> {
   const { request } = await import('node:http');
   const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
-  let since = '0';
   let bytes = 0;
   let records = 0;
+  let requests = 0;
   for (;;) {
-    const { body, encoding } = await new Promise<{ body: Buffer; encoding: string | undefined }>((resolve, reject) => {
+    const { body, encoding, status } = await new Promise<{ body: Buffer; encoding: string | undefined; status: number }>((resolve, reject) => {
       const req = request(`${serverUrl}/api/v1/sync/pull?since=${since}&limit=500`, { headers: { authorization: `Bearer ${token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ body: Buffer.concat(chunks), encoding: res.headers['content-encoding'] }));
+        res.on('end', () => resolve({ body: Buffer.concat(chunks), encoding: res.headers['content-encoding'], status: res.statusCode ?? 0 }));
       });
       req.on('error', reject);
       req.end();
     });
+    requests++;
     // The body's bytes as they came, plus a rough 300 bytes of the answer's headers.
     bytes += body.length + 300;
     const text = (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString();
+    if (status !== 200) throw new Error(`pull: ${status} ${text.slice(0, 300)}`);
     const page = JSON.parse(text) as { changes: unknown[]; cursor: string; hasMore: boolean };
     records += page.changes.length;
     since = page.cursor;
-    if (!page.hasMore) return { bytes, records };
+    if (!page.hasMore) return { bytes, records, requests, cursor: since };
   }
+}
+
+/** A phone joins with an invite code (POST /enroll, as the app's join does), from the bench itself. */
+export async function enrollDevice(serverUrl: string, code: string, name = 'Máy bench'): Promise<{ token: string; deviceId: string }> {
+  const answer = await call<{ device: { id: string }; token: string }>(serverUrl, 'POST', '/enroll', { code, device: { name } });
+  return { token: answer.token, deviceId: answer.device.id };
 }
