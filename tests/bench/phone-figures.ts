@@ -19,7 +19,7 @@ import { coldStartFloorFigure, heapAllBooksFigure } from './phone/footprint-figu
 import { monthBytesFigure, newPhonePullFigures } from './phone/pull-figures';
 import { healthPageFigure, visitSaveFigure } from './phone/care-figures';
 import { fundBookFigure, repaymentTapFigure } from './phone/fund-figures';
-import { meetingBookFigure, rollCallTapFigure } from './phone/meeting-figures';
+import { meetingBookFigure, paintedAfter, rollCallTapFigure } from './phone/meeting-figures';
 import { reportFigure, reportSendFigure } from './phone/report-figures';
 import { periodContaining, previousPeriod } from '../../src/domain/periods';
 
@@ -236,18 +236,7 @@ async function waitForCount(page: Page, expected: number, timeout: number): Prom
  * which is drawn together with the rows once the members are read).
  */
 function listPaintedAt(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list, observer) => {
-          const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'member-list');
-          if (entry) {
-            observer.disconnect();
-            resolve((entry as PerformanceEntry & { renderTime: number }).renderTime || entry.startTime);
-          }
-        }).observe({ type: 'element', buffered: true });
-      }),
-  );
+  return paintedAfter(page, 'member-list', 0);
 }
 
 /** A phone opens an invite link, joins, and keeps the club's members (all pulled) with the app installed. */

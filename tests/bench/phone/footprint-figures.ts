@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { slowDown, withPhone } from '../lib/chromium';
 import type { BenchContext } from '../lib/context';
 import { figure, repeat, type Figure } from '../lib/figures';
+import { paintedAfter } from './meeting-figures';
 
 /**
  * What the phone holding the five-year club keeps in memory with every book opened, and the
@@ -145,19 +146,7 @@ export async function coldStartFloorFigure(ctx: BenchContext, serverUrl: string,
           await cdp.send('Network.setBypassServiceWorker', { bypass: true });
           await page.route(`${serverUrl}${FLOOR_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FLOOR_PAGE }));
           await page.goto(`${serverUrl}${FLOOR_PATH}`);
-          const ms = await page.evaluate(
-            () =>
-              new Promise<number>((resolve, reject) => {
-                setTimeout(() => reject(new Error(`no paint of the floor's line in 30 s: ${document.title}, ${location.pathname}`)), 30_000);
-                new PerformanceObserver((list, observer) => {
-                  const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'member-list');
-                  if (entry) {
-                    observer.disconnect();
-                    resolve((entry as PerformanceEntry & { renderTime: number }).renderTime || entry.startTime);
-                  }
-                }).observe({ type: 'element', buffered: true });
-              }),
-          );
+          const ms = await paintedAfter(page, 'member-list', 0);
           const count = Number((await page.locator('#count').textContent())?.replace(/\D/g, ''));
           const [html, opened, read] = await page.evaluate(() => [
             (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd,
