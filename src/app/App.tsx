@@ -13,7 +13,7 @@ import { MemberListScreen } from './members/MemberListScreen';
 import { applyTextSize, textSize } from './preferences';
 import type { ServerConnection as Connection } from '../sync/connection';
 import { SyncProvider, type SyncControl } from './sync/sync-context';
-import { useConnection } from './sync/use-connection';
+import { ConnectionProvider, useConnection } from './sync/use-connection';
 import { UpdatePrompt, type UpdateState } from './ui/UpdatePrompt';
 
 // The first screens (home, member list) load with the app; forms, settings and first-start
@@ -57,7 +57,9 @@ function ClubScreens({ onFirstScreen }: { onFirstScreen?: () => void }) {
   // null: this phone keeps no club yet; undefined: still reading.
   const club = useLiveQuery(() => clubProfile(db), [db]);
   const { lock, locked, unlock } = useAppLock();
-  const known = club !== undefined && lock !== undefined;
+  // Who this phone is, known before any screen draws: no screen's buttons appear a moment late.
+  const connection = useConnection();
+  const known = club !== undefined && lock !== undefined && connection !== undefined;
   // Runs once a screen (not the loading state) is committed: a lazy screen suspends the
   // whole of this component until it is ready.
   useEffect(() => {
@@ -65,7 +67,7 @@ function ClubScreens({ onFirstScreen }: { onFirstScreen?: () => void }) {
     if (performance.getEntriesByName(FIRST_SCREEN_MARK).length === 0) performance.mark(FIRST_SCREEN_MARK);
     onFirstScreen?.();
   }, [known, onFirstScreen]);
-  if (club === undefined || lock === undefined) return null;
+  if (!known) return null;
   if (club === null) return <OnboardingScreen />;
   // A phone shared in a family: its PIN first (sync goes on behind it).
   if (locked) return <LockScreen onUnlocked={unlock} />;
@@ -112,14 +114,16 @@ export function App(props: {
   return (
     <I18nextProvider i18n={props.i18n}>
       <DatabaseProvider db={props.db}>
-        <SyncProvider control={props.sync}>
-        <Router hook={props.location?.hook} searchHook={props.location?.searchHook}>
-          <Suspense fallback={<div className="loading" aria-busy="true" />}>
-            <Screens onFirstScreen={props.onFirstScreen} />
-          </Suspense>
-        </Router>
-        {props.update && <UpdatePrompt update={props.update} />}
-        </SyncProvider>
+        <ConnectionProvider>
+          <SyncProvider control={props.sync}>
+            <Router hook={props.location?.hook} searchHook={props.location?.searchHook}>
+              <Suspense fallback={<div className="loading" aria-busy="true" />}>
+                <Screens onFirstScreen={props.onFirstScreen} />
+              </Suspense>
+            </Router>
+            {props.update && <UpdatePrompt update={props.update} />}
+          </SyncProvider>
+        </ConnectionProvider>
       </DatabaseProvider>
     </I18nextProvider>
   );

@@ -43,6 +43,15 @@ export async function entriesOfLoans(db: ClubBookDatabase, loans: readonly Loan[
   return [...entries, ...openings].filter((e) => !e.deleted);
 }
 
+/**
+ * The entries posted on `day` or after: a meeting's dues are posted on its day, and any
+ * reversal of them later, so a meeting's dues are read from here, not from five years of the book.
+ */
+export async function entriesPostedFrom(db: ClubBookDatabase, day: string): Promise<Entry[]> {
+  const entries = await db.records<Entry>('entries').where('postedOn').aboveOrEqual(day).toArray();
+  return entries.filter((e) => !e.deleted);
+}
+
 /** The day through which the last cash count closed the book (null when open): a form's check, without reading the whole fund. */
 export async function fundLock(db: ClubBookDatabase): Promise<string | null> {
   const [counts, reopenings] = await Promise.all([liveRecords(db, 'cashCounts'), liveRecords(db, 'reopenings')]);

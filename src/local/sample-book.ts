@@ -1,9 +1,11 @@
 import { markId } from '../domain/attendance';
 import type { ClubProfile } from '../domain/club';
+import type { SampleClub } from '../domain/sample-club';
 import type { CollectionName, FieldsOf, RecordOf } from '../domain/collections';
 import { uuidv7 } from '../domain/ids';
 import { createClub } from './club';
 import type { ClubBookDatabase } from './database';
+import { reportSampleFill, type SampleFill } from './sample-fill';
 import { createRecords } from './write';
 
 /**
@@ -19,13 +21,19 @@ import { createRecords } from './write';
 /** Records in one transaction at most: a few thousand in one would hold the phone's memory. */
 const RECORDS_PER_COMMIT = 1_000;
 
+/** Writes `items` a commit at a time, telling the home screen how far the whole book is after each. */
 async function createInBatches<N extends Exclude<CollectionName, 'club'>>(
   db: ClubBookDatabase,
   collection: N,
   items: readonly { fields: FieldsOf<N>; id?: string }[],
+  fill: SampleFill,
 ): Promise<RecordOf<N>[]> {
   const made: RecordOf<N>[] = [];
-  for (let i = 0; i < items.length; i += RECORDS_PER_COMMIT) made.push(...(await createRecords(db, collection, items.slice(i, i + RECORDS_PER_COMMIT))));
+  for (let i = 0; i < items.length; i += RECORDS_PER_COMMIT) {
+    made.push(...(await createRecords(db, collection, items.slice(i, i + RECORDS_PER_COMMIT))));
+    reportSampleFill({ written: Math.min(fill.written + made.length, fill.total), total: fill.total });
+  }
+  fill.written += made.length;
   return made;
 }
 
@@ -41,40 +49,60 @@ export async function makeSampleBook(
   onClubMade: () => void = () => {},
 ): Promise<ClubProfile> {
   // Loaded only when a sample is made: the name lists stay out of every other screen.
-  const [{ sampleClub }, { careBookRecords }, { fundBookRecords }, { sampleReports }] = await Promise.all([
-    import('../domain/sample-club'),
+  const { sampleClub } = await import('../domain/sample-club');
+  const sample = sampleClub(options);
+  const profile = await createClub(db, sample.club, { sampleBook: true });
+  // The reports are made from the rest at the end, a few dozen: counted as they come.
+  const people = sample.members.length + sample.nonMembers.length;
+  const fill: SampleFill = { written: 0, total: people + sample.meetings.length + sample.marks.length };
+  reportSampleFill({ ...fill });
+  try {
+    onClubMade();
+    return await fillSampleBook(db, options, sample, profile, fill);
+  } finally {
+    reportSampleFill(null);
+  }
+}
+
+async function fillSampleBook(
+  db: ClubBookDatabase,
+  options: { seed: number; today: string },
+  sample: SampleClub,
+  profile: ClubProfile,
+  fill: SampleFill,
+): Promise<ClubProfile> {
+  const [{ careBookRecords }, { fundBookRecords }, { sampleReports }] = await Promise.all([
     import('../domain/sample-care'),
     import('../domain/sample-fund'),
     import('../domain/sample-reports'),
   ]);
-  const sample = sampleClub(options);
-  const profile = await createClub(db, sample.club, { sampleBook: true });
-  onClubMade();
   // The register: the members, then the people the club cares for who are not members (the care book names both by place).
-  const register = await createRecords(db, 'members', [...sample.members, ...sample.nonMembers].map((fields) => ({ fields })));
-  const meetings = await createRecords(db, 'meetings', sample.meetings.map((fields) => ({ fields })));
+  const register = await createInBatches(db, 'members', [...sample.members, ...sample.nonMembers].map((fields) => ({ fields })), fill);
+  const meetings = await createInBatches(db, 'meetings', sample.meetings.map((fields) => ({ fields })), fill);
   const care = careBookRecords(sample, register.map((person) => person.id), () => uuidv7());
-  const carePlans = await createInBatches(db, 'carePlans', care.carePlans);
-  const visits = await createInBatches(db, 'visits', care.visits);
-  const readings = await createInBatches(db, 'readings', care.readings);
-  const referrals = await createInBatches(db, 'referrals', care.referrals);
-  const strikeOuts = await createInBatches(db, 'strikeOuts', care.strikeOuts);
+  const fund = fundBookRecords(sample, register.map((person) => person.id), meetings.map((meeting) => meeting.id), () => uuidv7());
+  fill.total += [care.carePlans, care.visits, care.readings, care.referrals, care.strikeOuts].reduce((sum, list) => sum + list.length, 0);
+  fill.total += [fund.loanApplications, fund.loans, fund.entries, fund.cashCounts, fund.reopenings, fund.reviewChecks].reduce((sum, list) => sum + list.length, 0);
+  const carePlans = await createInBatches(db, 'carePlans', care.carePlans, fill);
+  const visits = await createInBatches(db, 'visits', care.visits, fill);
+  const readings = await createInBatches(db, 'readings', care.readings, fill);
+  const referrals = await createInBatches(db, 'referrals', care.referrals, fill);
+  const strikeOuts = await createInBatches(db, 'strikeOuts', care.strikeOuts, fill);
   // The fund book: the cash counts after the entries, as a count closes what was written before it;
   // the reopenings after the counts they name, and the review checks after the entries theirs name.
   // The sample's records have no time of their own: this order, each list in its own, is theirs.
-  const fund = fundBookRecords(sample, register.map((person) => person.id), meetings.map((meeting) => meeting.id), () => uuidv7());
-  const loanApplications = await createInBatches(db, 'loanApplications', fund.loanApplications);
-  const loans = await createInBatches(db, 'loans', fund.loans);
-  const entries = await createInBatches(db, 'entries', fund.entries);
-  await createInBatches(db, 'cashCounts', fund.cashCounts);
-  await createInBatches(db, 'reopenings', fund.reopenings);
-  await createInBatches(db, 'reviewChecks', fund.reviewChecks);
+  const loanApplications = await createInBatches(db, 'loanApplications', fund.loanApplications, fill);
+  const loans = await createInBatches(db, 'loans', fund.loans, fill);
+  const entries = await createInBatches(db, 'entries', fund.entries, fill);
+  await createInBatches(db, 'cashCounts', fund.cashCounts, fill);
+  await createInBatches(db, 'reopenings', fund.reopenings, fill);
+  await createInBatches(db, 'reviewChecks', fund.reviewChecks, fill);
   // The marks, then the reports, last: whoever waits for the practice book to fill knows it is whole when they stop coming.
   const marks = sample.marks.map(({ meeting, member, mark }) => {
     const [meetingId, memberId] = [meetings[meeting]!.id, register[member]!.id];
     return { id: markId(meetingId, memberId), fields: { meetingId, memberId, mark } };
   });
-  const attendance = await createInBatches(db, 'attendance', marks);
+  const attendance = await createInBatches(db, 'attendance', marks, fill);
   // The reports the chair sent, each from the books it reports on, at the moment it was sent.
   const books = { club: sample.club, members: register, meetings, attendance, carePlans, visits, readings, referrals, strikeOuts, entries, loans, loanApplications };
   const reports = sampleReports(books, options.today, sample.meetings[0]?.heldOn ?? options.today, options.seed);

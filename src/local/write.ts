@@ -13,6 +13,7 @@ import {
   asLocalWriteError,
 } from './errors';
 import { askForPersistentStorageOnce } from './persistence';
+import { trackWrite } from './writes-in-flight';
 
 /**
  * Every change a person makes goes through here: the record and its outbox mutation are
@@ -81,7 +82,9 @@ async function commitAcross(
   // from the event, not from when this code gets to run again.
   let committedAt: number | undefined;
   try {
-    saved = await db.transaction('rw', [...tables, db.outbox, db.meta], async (tx) => {
+    // Counted as in flight from the tap itself (this line runs in the click's own task, before
+    // any wait) until IndexedDB answers: the badge says "saving" until then.
+    saved = await trackWrite(db.transaction('rw', [...tables, db.outbox, db.meta], async (tx) => {
       tx.idbtrans?.addEventListener('complete', (event) => (committedAt = onPageClock(event.timeStamp)), { once: true });
       // Everything the change depends on is asked for at once: on a cheap phone each wait for
       // IndexedDB's answer costs more than the reading itself.
@@ -119,7 +122,7 @@ async function commitAcross(
         queued = true;
       }
       return records;
-    });
+    }));
   } catch (error) {
     throw asLocalWriteError(error);
   }

@@ -172,3 +172,13 @@ export async function recordsOnServer(page: Page, serverUrl: string, collection:
   }
   return records;
 }
+
+/**
+ * Waits until the practice book is whole: the home screen opens as soon as its club is made,
+ * and the badge says how far its five years are until the last record is on the phone.
+ */
+export async function sampleBookWhole(page: Page): Promise<void> {
+  const badge = page.getByTestId('save-badge-text');
+  await expect(badge).toContainText('sổ mẫu', { timeout: 30_000 });
+  await expect(badge).not.toContainText('đang chép sổ mẫu', { timeout: 90_000 });
+}

@@ -4,7 +4,8 @@ import { duesEntry, reversalEntry } from '../../src/domain/fund-forms';
 import { standingEntries } from '../../src/domain/entries';
 import type { ClubBookDatabase } from '../../src/local/database';
 import { deviceId } from '../../src/local/device';
-import { fundRecords } from '../../src/local/fund-queries';
+import { entriesPostedFrom, fundRecords } from '../../src/local/fund-queries';
+import { duesPaidAt } from '../../src/app/fund/fund-data';
 import { createAcross, createRecord } from '../../src/local/write';
 import { createClub, freshDatabase } from './helpers';
 
@@ -30,6 +31,21 @@ describe('the fund book on the phone', () => {
     records = await fundRecords(db);
     expect(records.entries).toHaveLength(2);
     expect(standingEntries(records.entries)).toEqual([]);
+  });
+
+  it('reads a meeting’s dues from its day on: a reversal made a week later still takes them back, and older months are not read', async () => {
+    const [lan, duc] = ['01900000-0000-7000-8000-000000000001', '01900000-0000-7000-8000-000000000003'];
+    const [november, december] = ['01900000-0000-7000-8000-000000000002', '01900000-0000-7000-8000-000000000004'];
+    const phoneId = await deviceId(db);
+    const old = await createRecord(db, 'entries', { ...duesEntry(lan, november, '2026-11-15', 10_000, 'operatingFund'), phoneId });
+    const lanDues = await createRecord(db, 'entries', { ...duesEntry(lan, december, '2026-12-15', 10_000, 'operatingFund'), phoneId });
+    const ducDues = await createRecord(db, 'entries', { ...duesEntry(duc, december, '2026-12-15', 10_000, 'operatingFund'), phoneId });
+    await createRecord(db, 'entries', { ...reversalEntry(ducDues, '2026-12-22', 'Bấm nhầm'), phoneId });
+
+    const since = await entriesPostedFrom(db, '2026-12-15');
+    expect(since.map((e) => e.id)).not.toContain(old.id);
+    expect(since).toHaveLength(3);
+    expect([...duesPaidAt(since, december).entries()]).toEqual([[lan, lanDues]]);
   });
 
   it('stores a loan and its disbursement together, or neither (an invalid entry leaves no loan behind)', async () => {

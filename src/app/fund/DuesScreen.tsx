@@ -11,8 +11,7 @@ import { deviceId } from '../../local/device';
 import { LocalWriteError } from '../../local/errors';
 import { clubProfile, liveRecords } from '../../local/queries';
 import { createRecord } from '../../local/write';
-import { lockedThrough } from '../../domain/cash-counts';
-import { fundRecords } from '../../local/fund-queries';
+import { entriesPostedFrom, fundLock } from '../../local/fund-queries';
 import { DEFAULT_MONTHLY_DUES } from '../../domain/club';
 import { useSearch } from 'wouter';
 import { useDatabase } from '../database-context';
@@ -48,17 +47,13 @@ export function DuesScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const today = todayOn();
   const data = useLiveQuery(async () => {
-    const [club, members, meetings, records] = await Promise.all([clubProfile(db), liveRecords(db, 'members'), liveRecords(db, 'meetings'), fundRecords(db)]);
+    const [club, members, meetings, locked] = await Promise.all([clubProfile(db), liveRecords(db, 'members'), liveRecords(db, 'meetings'), fundLock(db)]);
     const held = meetings.filter((m) => m.heldOn <= today).sort((a, b) => b.heldOn.localeCompare(a.heldOn));
     const meeting = (meetingId ? held.find((m) => m.id === meetingId) : held[0]) ?? null;
     const roll = meeting ? rollOf(members, meeting.heldOn).sort((a, b) => compareByGivenName(a.fullName, b.fullName)) : [];
-    return {
-      club,
-      meeting,
-      roll,
-      paid: meeting ? duesPaidAt(records.entries, meeting.id) : new Map<string, Entry>(),
-      locked: lockedThrough(records.counts, records.reopenings),
-    };
+    // Only the entries since the meeting's day: its dues and their reversals, not the whole book.
+    const since = meeting ? await entriesPostedFrom(db, meeting.heldOn) : [];
+    return { club, meeting, roll, paid: meeting ? duesPaidAt(since, meeting.id) : new Map<string, Entry>(), locked };
   }, [db, meetingId, today]);
   const amount = data?.club?.monthlyDues ?? DEFAULT_MONTHLY_DUES;
   const fund = data?.club?.duesTo ?? 'operatingFund';

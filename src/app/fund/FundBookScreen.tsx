@@ -7,6 +7,7 @@ import { formatDong } from '../../domain/money';
 import type { ReviewItem } from '../../domain/review-items';
 import { createRecord } from '../../local/write';
 import { useDatabase } from '../database-context';
+import { useSampleFill } from '../home/use-sample-book';
 import { useMayWrite } from '../sync/use-connection';
 import { AppShell } from '../ui/AppShell';
 import { useFlash } from '../ui/flash';
@@ -68,6 +69,8 @@ export function FundBookScreen() {
   const db = useDatabase();
   const mayWrite = useMayWrite('entries');
   const mayCheck = useMayWrite('reviewChecks');
+  // A practice book whose fund is still being written: not a fund to start from nothing.
+  const filling = useSampleFill();
   const today = todayOn();
   const [month, setMonth] = useState(today.slice(0, 7));
   const book = useLiveQuery(() => fundBook(db, today, month), [db, today, month]);
@@ -78,7 +81,8 @@ export function FundBookScreen() {
   const loans = summary.portfolio;
   return (
     <AppShell title={t('title')}>
-      {book.empty && (
+      {book.empty && filling !== null && <p className="notice">{t('sampleFilling')}</p>}
+      {book.empty && filling === null && (
         <section className="start-card" aria-labelledby="fund-start">
           <h2 id="fund-start">{t('start.title')}</h2>
           <p className="field__hint">{t('start.explain')}</p>

@@ -7,6 +7,7 @@ export const fundEn = {
   unknownMember: '(name unknown)',
   notFound: 'This is not on the phone.',
   readOnly: 'This phone only reads the fund. The treasurer or the chair records money.',
+  sampleFilling: 'The sample fund book is still going onto the phone; it shows in a moment.',
   print: 'Print',
   perMonth: '/ month',
   months_one: '{{count}} month',

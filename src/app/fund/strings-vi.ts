@@ -4,6 +4,7 @@ export const fundVi = {
   unknownMember: '(không rõ tên)',
   notFound: 'Không tìm thấy mục này trên máy.',
   readOnly: 'Máy này chỉ xem sổ quỹ. Thủ quỹ hoặc chủ nhiệm ghi tiền.',
+  sampleFilling: 'Sổ quỹ mẫu đang được chép vào máy, sẽ hiện ra trong giây lát.',
   print: 'In',
   perMonth: '/ tháng',
   months_other: '{{count}} tháng',

@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { leaveSampleBook } from '../../local/device';
 import { useDatabase } from '../database-context';
 import { AppShell } from '../ui/AppShell';
-import { useSampleBook } from './use-sample-book';
+import { useSampleBook, useSampleFill } from './use-sample-book';
 
 /**
  * "Leave the sample and start the real book": asks first, then empties the phone, and the
@@ -59,10 +59,16 @@ export function LeaveSampleBook() {
 export function SampleBookNotice() {
   const { t } = useTranslation();
   const sample = useSampleBook();
+  const filling = useSampleFill();
   if (!sample) return null;
   return (
     <section className="notice sample-notice" aria-labelledby="sample-notice-title">
       <h2 id="sample-notice-title">{t('sample.title')}</h2>
+      {filling !== null && (
+        <p role="status" data-testid="sample-fill">
+          {t('sample.filling', { percent: filling })}
+        </p>
+      )}
       <p>{t('sample.explain')}</p>
       <LeaveSampleBook />
     </section>

@@ -16,6 +16,7 @@ export const en = {
   },
   badge: {
     savedOnPhone: 'Saved on this phone',
+    savingOnPhone: 'Saving on this phone…',
     waiting_one: '{{count}} change waiting to send',
     waiting_other: '{{count}} changes waiting to send',
     allSent: 'all sent',
@@ -204,6 +205,8 @@ export const en = {
     next: 'Continue',
   },
   sample: {
+    filling: 'Putting the sample book on this phone: {{percent}} %. The books fill in as you look.',
+    fillingShort: 'putting the sample book in, {{percent}} %',
     title: 'This is a sample book for practice',
     explain: 'The members in this book are made up. Add, edit and search as much as you like: the sample book stays on this phone and is never sent anywhere. When you are ready, leave it and start your club’s real book.',
     leave: 'Leave the sample, start the real book',

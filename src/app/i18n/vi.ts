@@ -16,6 +16,7 @@ export const vi = {
   },
   badge: {
     savedOnPhone: 'Đã lưu trên máy',
+    savingOnPhone: 'Đang lưu vào máy…',
     waiting_other: '{{count}} thay đổi chờ gửi',
     allSent: 'đã gửi hết',
     lastSent: 'gửi lần cuối {{when}}',
@@ -191,6 +192,8 @@ export const vi = {
     next: 'Tiếp tục',
   },
   sample: {
+    filling: 'Đang chép sổ mẫu vào máy: {{percent}} %. Các sổ đầy dần, có thể xem ngay.',
+    fillingShort: 'đang chép sổ mẫu {{percent}} %',
     title: 'Đây là sổ mẫu để tập',
     explain: 'Thành viên trong sổ này là người tưởng tượng. Cứ thử thêm, sửa, tìm kiếm thoải mái: sổ mẫu chỉ nằm trên máy này, không gửi đi đâu. Khi đã quen, hãy bỏ sổ mẫu để lập sổ thật cho câu lạc bộ.',
     leave: 'Bỏ sổ mẫu, lập sổ thật',

@@ -1,9 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatRecent } from '../../domain/dates';
 import { syncStatus, type SyncStatus } from '../../local/queries';
+import { onWritesInFlight, writesInFlight } from '../../local/writes-in-flight';
 import { useDatabase } from '../database-context';
+import { useSampleFill } from '../home/use-sample-book';
 import { useBookPull, type BookPullView } from '../sync/sync-context';
 
 /** Why the last attempt to send did not get through, in the person's words; null when it did. */
@@ -27,10 +30,13 @@ export function badgeParts(
   t: (key: string, options?: Record<string, unknown>) => string,
   now = new Date(),
   bookPull: BookPullView | null = null,
+  saving = false,
+  sampleFilling: number | null = null,
 ): string[] {
-  const parts = [t('badge.savedOnPhone')];
+  // A tap the screen already shows, still on its way into storage: not "saved" until it is.
+  const parts = [t(saving ? 'badge.savingOnPhone' : 'badge.savedOnPhone')];
   // A practice book never sends; a book not connected yet exists only on this phone.
-  if (status.sampleBook) return [...parts, t('badge.sampleBook')];
+  if (status.sampleBook) return [...parts, t('badge.sampleBook'), ...(sampleFilling === null ? [] : [t('sample.fillingShort', { percent: sampleFilling })])];
   if (!status.connected && !status.unauthorized) parts.push(t('badge.onlyHere'));
   else {
     if (status.waiting > 0) parts.push(t('badge.waiting', { count: status.waiting }));
@@ -58,15 +64,17 @@ export function SaveBadge() {
   const db = useDatabase();
   const status = useLiveQuery(() => syncStatus(db), [db]);
   const bookPull = useBookPull();
+  const saving = useSyncExternalStore(onWritesInFlight, writesInFlight) > 0;
+  const sampleFilling = useSampleFill();
   if (!status) return <div className="save-badge" aria-hidden="true" />;
 
   const attention = status.rejected > 0 || problemKey(status) !== null;
   const content = (
     <>
       <span className="save-badge__icon" aria-hidden="true">
-        {attention ? '!' : '✓'}
+        {attention ? '!' : saving ? '…' : '✓'}
       </span>
-      <span data-testid="save-badge-text">{badgeParts(status, t, new Date(), bookPull).join(' · ')}</span>
+      <span data-testid="save-badge-text">{badgeParts(status, t, new Date(), bookPull, saving, sampleFilling).join(' · ')}</span>
     </>
   );
   const className = attention ? 'save-badge save-badge--attention' : 'save-badge';

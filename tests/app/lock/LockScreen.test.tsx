@@ -62,7 +62,7 @@ describe('the PIN lock of a phone shared in a family', () => {
 
     expect(await screen.findByRole('heading', { name: 'Sổ CLB đang khoá' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'CLB Liên thế hệ thôn Đông' })).toBeNull();
-    const pin = screen.getByLabelText('Mã PIN') as HTMLInputElement;
+    const pin = (await screen.findByLabelText('Mã PIN')) as HTMLInputElement;
     expect(pin.inputMode).toBe('numeric');
     await user.type(pin, '1357');
     await user.click(screen.getByRole('button', { name: 'Mở khoá' }));

@@ -1,14 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext, type ReactNode } from 'react';
 import { canWrite } from '../../domain/collection';
 import { COLLECTIONS, type CollectionName } from '../../domain/collections';
 import type { DeviceRole } from '../../domain/record';
 import { useDatabase } from '../database-context';
 import { readConnection, type ServerConnection } from '../../sync/connection';
 
+const NOT_PROVIDED = Symbol('no ConnectionProvider');
+const ConnectionContext = createContext<ServerConnection | null | undefined | typeof NOT_PROVIDED>(NOT_PROVIDED);
+
+/**
+ * Reads this phone's link to the server once for every screen: who the phone is decides the
+ * buttons of most screens, and one live read here (not one per button's hook) means a screen
+ * draws its buttons in the same frame as its records, however busy the phone's storage is.
+ */
+export function ConnectionProvider({ children }: { children: ReactNode }) {
+  const db = useDatabase();
+  const connection = useLiveQuery(() => readConnection(db).then((c) => c ?? null), [db]);
+  return <ConnectionContext.Provider value={connection}>{children}</ConnectionContext.Provider>;
+}
+
 /** This phone's link to the server, or null when its book lives only here. Undefined while reading. */
 export function useConnection(): ServerConnection | null | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => readConnection(db).then((c) => c ?? null), [db]);
+  const connection = useContext(ConnectionContext);
+  if (connection === NOT_PROVIDED) throw new Error('useConnection outside ConnectionProvider');
+  return connection;
 }
 
 /**
