@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
@@ -7,6 +6,7 @@ import type { ClubBookDatabase } from '../local/database';
 import { clubProfile } from '../local/queries';
 import { DatabaseProvider, useDatabase } from './database-context';
 import { FIRST_SCREEN_MARK } from './first-screen';
+import { useStartRead } from './use-start-read';
 import { useAppLock } from './lock/use-app-lock';
 import { HomeScreen } from './home/HomeScreen';
 import { MemberListScreen } from './members/MemberListScreen';
@@ -55,7 +55,7 @@ function Screens({ onFirstScreen }: { onFirstScreen?: () => void }) {
 function ClubScreens({ onFirstScreen }: { onFirstScreen?: () => void }) {
   const db = useDatabase();
   // null: this phone keeps no club yet; undefined: still reading.
-  const club = useLiveQuery(() => clubProfile(db), [db]);
+  const club = useStartRead(() => clubProfile(db), [db]);
   const { lock, locked, unlock } = useAppLock();
   // Who this phone is, known before any screen draws: no screen's buttons appear a moment late.
   const connection = useConnection();

@@ -12,9 +12,9 @@ const server = new ClubServer(4309);
 test.beforeAll(() => server.start());
 test.afterAll(() => server.dispose());
 
-test('eight new phones, one after another, each opens on its first screen', async ({ browser }) => {
+test('twelve new phones, one after another, each opens on its first screen', async ({ browser }) => {
   test.setTimeout(120_000);
-  for (let phone = 1; phone <= 8; phone++) {
+  for (let phone = 1; phone <= 12; phone++) {
     const page = await newPhone(browser);
     // Half of them come in by an invite's address, as a phone that scanned the chair's QR.
     await page.goto(phone % 2 === 0 ? `${server.url}/join?code=ABCD2345` : server.url);

@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readAppLock, type AppLock } from '../../local/app-lock';
 import { useDatabase } from '../database-context';
+import { useStartRead } from '../use-start-read';
 
 /** Touches that count as someone using the phone. */
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart'] as const;
@@ -13,7 +13,7 @@ const ACTIVITY = ['pointerdown', 'keydown', 'touchstart'] as const;
  */
 export function useAppLock(): { lock: AppLock | null | undefined; locked: boolean; unlock: () => void } {
   const db = useDatabase();
-  const lock = useLiveQuery(() => readAppLock(db), [db]);
+  const lock = useStartRead(() => readAppLock(db), [db]);
   const [unlocked, setUnlocked] = useState(false);
   const lastActivity = useRef(0);
   // A PIN set just now, on an open app, does not lock it in the person's face.

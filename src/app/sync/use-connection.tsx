@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, type ReactNode } from 'react';
 import { canWrite } from '../../domain/collection';
 import { COLLECTIONS, type CollectionName } from '../../domain/collections';
 import type { DeviceRole } from '../../domain/record';
 import { useDatabase } from '../database-context';
+import { useStartRead } from '../use-start-read';
 import { readConnection, type ServerConnection } from '../../sync/connection';
 
 const NOT_PROVIDED = Symbol('no ConnectionProvider');
@@ -16,7 +16,7 @@ const ConnectionContext = createContext<ServerConnection | null | undefined | ty
  */
 export function ConnectionProvider({ children }: { children: ReactNode }) {
   const db = useDatabase();
-  const connection = useLiveQuery(() => readConnection(db).then((c) => c ?? null), [db]);
+  const connection = useStartRead(() => readConnection(db).then((c) => c ?? null), [db]);
   return <ConnectionContext.Provider value={connection}>{children}</ConnectionContext.Provider>;
 }
 
