@@ -29,14 +29,17 @@ export function badgeParts(
   status: SyncStatus,
   t: (key: string, options?: Record<string, unknown>) => string,
   now = new Date(),
-  bookPull: BookPullView | null = null,
-  saving = false,
-  sampleFilling: number | null = null,
+  page: { bookPull?: BookPullView | null; saving?: boolean; sampleFilling?: number | null } = {},
 ): string[] {
+  const { bookPull = null, saving = false, sampleFilling = null } = page;
   // A tap the screen already shows, still on its way into storage: not "saved" until it is.
   const parts = [t(saving ? 'badge.savingOnPhone' : 'badge.savedOnPhone')];
-  // A practice book never sends; a book not connected yet exists only on this phone.
-  if (status.sampleBook) return [...parts, t('badge.sampleBook'), ...(sampleFilling === null ? [] : [t('sample.fillingShort', { percent: sampleFilling })])];
+  // A practice book never sends (while it fills in, how far it is); a book not connected yet exists only on this phone.
+  if (status.sampleBook) {
+    parts.push(t('badge.sampleBook'));
+    if (sampleFilling !== null) parts.push(t('sample.fillingShort', { percent: sampleFilling }));
+    return parts;
+  }
   if (!status.connected && !status.unauthorized) parts.push(t('badge.onlyHere'));
   else {
     if (status.waiting > 0) parts.push(t('badge.waiting', { count: status.waiting }));
@@ -74,7 +77,7 @@ export function SaveBadge() {
       <span className="save-badge__icon" aria-hidden="true">
         {attention ? '!' : saving ? '…' : '✓'}
       </span>
-      <span data-testid="save-badge-text">{badgeParts(status, t, new Date(), bookPull, saving, sampleFilling).join(' · ')}</span>
+      <span data-testid="save-badge-text">{badgeParts(status, t, new Date(), { bookPull, saving, sampleFilling }).join(' · ')}</span>
     </>
   );
   const className = attention ? 'save-badge save-badge--attention' : 'save-badge';
