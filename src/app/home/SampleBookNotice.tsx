@@ -65,7 +65,7 @@ export function SampleBookNotice() {
     <section className="notice sample-notice" aria-labelledby="sample-notice-title">
       <h2 id="sample-notice-title">{t('sample.title')}</h2>
       {filling !== null && (
-        <p role="status" data-testid="sample-fill">
+        <p role="status" className="notice__progress" data-testid="sample-fill">
           {t('sample.filling', { percent: filling })}
         </p>
       )}
