@@ -5,7 +5,7 @@ import type { Referral } from '../domain/referrals';
 import { standing, type StrikeOut, type StruckCollection } from '../domain/strike-outs';
 import type { Visit } from '../domain/visits';
 import type { ClubBookDatabase } from './database';
-import { liveRecords } from './queries';
+import { liveRecords, liveRecordsWhere } from './queries';
 
 /**
  * Reads for the home-care and health books (plain promises, for useLiveQuery). Figures
@@ -48,9 +48,8 @@ async function ofPerson<R extends SyncedRecord>(
   personId: string,
 ): Promise<Marked<R>[]> {
   const records = (await db.records<R & { personId: string }>(collection).where('personId').equals(personId).toArray()).filter((r) => !r.deleted);
-  const ids = records.map((r) => r.id);
-  const strikes = ids.length === 0 ? [] : await db.records<StrikeOut>('strikeOuts').where('recordId').anyOf(ids).toArray();
-  const byRecord = new Map(strikes.filter((s) => !s.deleted && s.collection === collection).map((s) => [s.recordId, s]));
+  const strikes = await liveRecordsWhere(db, 'strikeOuts', 'recordId', records.map((r) => r.id));
+  const byRecord = new Map(strikes.filter((s) => s.collection === collection).map((s) => [s.recordId, s]));
   return records.map((r) => ({ ...r, struckOut: byRecord.get(r.id) ?? null }));
 }
 

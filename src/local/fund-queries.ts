@@ -4,7 +4,7 @@ import type { LoanApplication } from '../domain/loan-applications';
 import type { Loan } from '../domain/loans';
 import type { ReviewCheck } from '../domain/review-items';
 import type { ClubBookDatabase } from './database';
-import { liveRecords } from './queries';
+import { liveRecords, liveRecordsWhere } from './queries';
 
 /** Everything the fund book's figures are derived from, read at once (plain promises, for useLiveQuery). */
 export interface FundRecords {
@@ -36,11 +36,10 @@ export async function loansOfMember(db: ClubBookDatabase, memberId: string): Pro
 
 /** The entries of some loans (by the loan they name), for their loan cards. */
 export async function entriesOfLoans(db: ClubBookDatabase, loans: readonly Loan[]): Promise<Entry[]> {
-  if (loans.length === 0) return [];
-  const entries = await db.records<Entry>('entries').where('loanId').anyOf(loans.map((l) => l.id)).toArray();
+  const entries = await liveRecordsWhere(db, 'entries', 'loanId', loans.map((l) => l.id));
   // A loan moved in from the paper book has its principal on the opening entry, which names no loan.
-  const openings = loans.some((l) => l.source === 'paperBook') ? await db.records<Entry>('entries').filter((e) => e.type === 'opening').toArray() : [];
-  return [...entries, ...openings].filter((e) => !e.deleted);
+  const openings = loans.some((l) => l.source === 'paperBook') ? (await liveRecords(db, 'entries')).filter((e) => e.type === 'opening') : [];
+  return [...entries, ...openings];
 }
 
 /**

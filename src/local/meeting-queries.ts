@@ -1,7 +1,7 @@
 import type { AttendanceMark } from '../domain/attendance';
 import type { Meeting } from '../domain/meetings';
 import type { ClubBookDatabase } from './database';
-import { liveRecords } from './queries';
+import { liveRecords, liveRecordsWhere } from './queries';
 
 /**
  * Reads for the meeting book's screens (plain promises, for useLiveQuery). Marks are read
@@ -15,9 +15,7 @@ export async function meetingsNewestFirst(db: ClubBookDatabase): Promise<Meeting
 }
 
 export async function marksOfMeetings(db: ClubBookDatabase, meetingIds: readonly string[]): Promise<AttendanceMark[]> {
-  if (meetingIds.length === 0) return [];
-  const marks = await db.records<AttendanceMark>('attendance').where('meetingId').anyOf([...meetingIds]).toArray();
-  return marks.filter((mark) => !mark.deleted);
+  return liveRecordsWhere(db, 'attendance', 'meetingId', meetingIds);
 }
 
 export async function marksOfMember(db: ClubBookDatabase, memberId: string): Promise<AttendanceMark[]> {
