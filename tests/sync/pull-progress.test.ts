@@ -199,4 +199,14 @@ describe('pull progress, with the fake server', { timeout: 20_000 }, () => {
     await dismissBookPull(db);
     expect(await bookPull(db)).toMatchObject({ done: false });
   });
+
+  it('says it waits when the pull broke off in the same millisecond as its last page was stored', async () => {
+    const db = freshDatabase();
+    await connectToFake(db, serverWith(0));
+    // A fast phone stores a page and loses the network within one tick of the clock: the error came after the page.
+    const at = '2026-11-20T03:00:00.123Z';
+    await db.meta.put({ key: BOOK_PULL_KEY, value: { received: 6, runs: 1, startedAt: at, lastPageAt: at, done: false } satisfies BookPull });
+    await db.meta.put({ key: META.lastSyncError, value: { code: 'offline', message: 'network lost', at } });
+    expect(await bookPullView(db)).toEqual({ state: 'waiting', received: 6, reason: 'offline' });
+  });
 });

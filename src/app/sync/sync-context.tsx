@@ -60,7 +60,8 @@ export async function bookPullView(db: ClubBookDatabase, visitStartedAt = VISIT_
   // No whole book on its way, and a pull has finished: nothing to wait for.
   if (!record && lastPullAt) return null;
   const received = record?.received ?? 0;
-  if (error && (!record || error.at > record.lastPageAt)) return { state: 'waiting', received, reason: error.code === 'offline' ? 'offline' : 'server' };
+  // In the same millisecond, the error came after the page: a run stores its page, then fails on the next.
+  if (error && (!record || error.at >= record.lastPageAt)) return { state: 'waiting', received, reason: error.code === 'offline' ? 'offline' : 'server' };
   return { state: 'receiving', received, resumed: record !== undefined && (record.runs > 1 || record.lastPageAt < visitStartedAt) };
 }
 
