@@ -372,31 +372,6 @@ export function standardItems(figures: ReportFigures, targets: Targets): Record<
 }
 
 /**
- * The days of the dated books a report of `period` counts, so a phone reads those, not five
- * years of them: the period's meetings and their marks; the visits of the period and of the
- * 13 days before its end (who was not visited for 14 days); the readings of the period and of
- * the year to its end (checked in the last 12 months). One thing reaches further back: a
- * person cared for at the end with no visit in those days — their last visit of all says
- * whether they went 14 days unvisited, so the reader adds that person's visits
- * (caredWithoutVisit). The rest of the books are read whole: the fund's balances, the
- * members, the plans, the loans and applications span every year.
- */
-export function reportDays(period: Period): { meetings: Period; visits: Period; readings: Period } {
-  const earlier = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
-  return {
-    meetings: period,
-    visits: { from: earlier(period.from, addDays(period.to, -13)), to: period.to },
-    readings: { from: earlier(period.from, addDays(period.to, -364)), to: period.to },
-  };
-}
-
-/** The people cared for at the period's end with no standing visit among `visits`: reportDays says why they need their whole history. */
-export function caredWithoutVisit(plans: readonly CarePlan[], visits: readonly Visit[], strikeOuts: readonly StrikeOut[], period: Period): string[] {
-  const visited = new Set(standing(visits, strikeOuts, 'visits').filter((v) => v.visitedOn <= period.to).map((v) => v.personId));
-  return [...new Set(plans.filter((p) => !p.deleted && planInForce(p, period.to)).map((p) => p.personId))].filter((id) => !visited.has(id));
-}
-
-/**
  * `today`: a period still running is counted to today — the members, the loans out and who
  * was not visited are as of today, not as of a day that has not come.
  */

@@ -1,68 +1,50 @@
-import { caredWithoutVisit, reportDays, type ClubBooks } from '../domain/club-report';
-import type { CollectionName, RecordOf } from '../domain/collections';
+import type { ClubBooks } from '../domain/club-report';
+import type { CollectionName } from '../domain/collections';
 import type { CalendarDate } from '../domain/dates';
 import { vietnamDay } from '../domain/periods';
 import type { SyncedRecord } from '../domain/record';
 import type { Report } from '../domain/reports';
 import type { ClubBookDatabase } from './database';
 import { isSampleBook } from './device';
-import { clubProfile, liveRecords, liveRecordsWhere } from './queries';
-import type { Period } from '../domain/meeting-figures';
+import { clubProfile, liveRecords } from './queries';
 
-/** Reads for the club's report (plain promises, for useLiveQuery). */
+/**
+ * Reads for the club's report (plain promises, for useLiveQuery). The report counts every
+ * book, so it reads every book the phone keeps: a collection this phone's role is not sent
+ * (the treasurer's phone keeps no visits) is simply an empty store, and the report gets [].
+ */
 
 type Book = Exclude<keyof ClubBooks, 'club'>;
-type Days = ReturnType<typeof reportDays>;
-
-const between = <N extends CollectionName>(db: ClubBookDatabase, collection: N, index: string, days: Period) =>
-  db.records<RecordOf<N>>(collection).where(index).between(days.from, days.to, true, true).toArray().then((all) => all.filter((r) => !r.deleted));
 
 /**
- * How the report reads each book: the dated ones for the days it counts (reportDays), the rest
- * whole. Written as a record of every key, so a book added to ClubBooks cannot be forgotten
- * here (it would count as empty): the type checker asks for it.
+ * The books a report reads, each stored under the name it has in ClubBooks. Written as a
+ * record of every key, so a book added to ClubBooks cannot be forgotten here (it would count
+ * as empty): the type checker asks for it.
  */
-const READERS: { [B in Book]: (db: ClubBookDatabase, days: Days) => Promise<ClubBooks[B]> } = {
-  members: (db) => liveRecords(db, 'members'),
-  meetings: (db) => liveRecords(db, 'meetings'),
-  attendance: async (db, days) => {
-    const held = await between(db, 'meetings', 'heldOn', days.meetings);
-    return liveRecordsWhere(db, 'attendance', 'meetingId', held.map((m) => m.id));
-  },
-  carePlans: (db) => liveRecords(db, 'carePlans'),
-  visits: (db, days) => between(db, 'visits', 'visitedOn', days.visits),
-  readings: (db, days) => between(db, 'readings', 'takenOn', days.readings),
-  referrals: (db) => liveRecords(db, 'referrals'),
-  strikeOuts: (db) => liveRecords(db, 'strikeOuts'),
-  entries: (db) => liveRecords(db, 'entries'),
-  loans: (db) => liveRecords(db, 'loans'),
-  loanApplications: (db) => liveRecords(db, 'loanApplications'),
-};
+const REPORT_BOOKS = Object.keys({
+  members: true,
+  meetings: true,
+  attendance: true,
+  carePlans: true,
+  visits: true,
+  readings: true,
+  referrals: true,
+  strikeOuts: true,
+  entries: true,
+  loans: true,
+  loanApplications: true,
+} satisfies Record<Book, true>) as (Book & CollectionName)[];
 
-/**
- * What the report of `period` counts, for the phone's own club; null while the phone keeps no
- * club. A collection this phone's role is not sent (the treasurer's phone keeps no visits) is
- * simply an empty store, and the report gets []. The same report as from the whole books
- * (tests/local/report-queries.test.ts, on five years of the sample club), from half the reading.
- */
-export async function clubBooks(db: ClubBookDatabase, period: Period): Promise<ClubBooks | null> {
-  const days = reportDays(period);
+/** Everything the report counts, for the phone's own club; null while the phone keeps no club. */
+export async function clubBooks(db: ClubBookDatabase): Promise<ClubBooks | null> {
   const books = {} as Record<Book, unknown>;
   const [club] = await Promise.all([
     clubProfile(db),
-    ...(Object.keys(READERS) as Book[]).map(async (name) => {
-      books[name] = await READERS[name](db, days as never);
+    ...REPORT_BOOKS.map(async (name) => {
+      books[name] = await liveRecords(db, name);
     }),
   ]);
-  if (!club) return null;
-  const read = books as Omit<ClubBooks, 'club'>;
-  const unvisited = caredWithoutVisit(read.carePlans, read.visits, read.strikeOuts, period);
-  if (unvisited.length > 0) {
-    const theirs = await liveRecordsWhere(db, 'visits', 'personId', unvisited);
-    const known = new Set(read.visits.map((v) => v.id));
-    read.visits = [...read.visits, ...theirs.filter((v) => !known.has(v.id))];
-  }
-  return { club, ...read };
+  return club ? { club, ...(books as Omit<ClubBooks, 'club'>) } : null;
 }
 
 /** The reports the chair's phones sent (or are waiting to send), every one of them: sending is append-only. */

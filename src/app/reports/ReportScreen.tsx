@@ -50,15 +50,13 @@ export function ReportScreen() {
   const key = new URLSearchParams(useSearch()).get('period') ?? '';
   const today = todayOn();
   const period = useMemo<ReportPeriod>(() => periodOf(key) ?? periodContaining('month', today), [key, today]);
-  // Two live reads: a report sent re-reads the reports, not every book. The books are read
-  // for the period's days: another period reads them again, and the last period's books
-  // (still held while it reads) never make its figures.
-  const books = useLiveQuery(() => clubBooks(db, period).then((read) => ({ period: period.key, read })), [db, period.key]);
+  // Two live reads: a report sent re-reads the reports, not every book.
+  const books = useLiveQuery(() => clubBooks(db), [db]);
   const sending = useLiveQuery(async () => {
     const [sent, began, waiting] = await Promise.all([sentReports(db), bookBegan(db), reportsWaiting(db)]);
     return { sent, began, waiting };
   }, [db]);
-  const report = useMemo(() => (books?.read && books.period === period.key ? clubReport(books.read, period) : null), [books, period]);
+  const report = useMemo(() => (books ? clubReport(books, period) : null), [books, period]);
   // A period opened from the list below starts at its top. A block body: Chromium's scrollTo
   // now returns a promise, which React would take for the effect's cleanup and call.
   useEffect(() => {
@@ -79,7 +77,7 @@ export function ReportScreen() {
       </AppShell>
     );
   }
-  const { club } = books.read!;
+  const { club } = books;
   const checks = targetChecks(report.figures, club);
   const checkOf = new Map(checks.map((c) => [c.figure, c]));
   const kept = (group: (typeof GROUPS)[number]) => groupKept(group, role as DeviceRole);

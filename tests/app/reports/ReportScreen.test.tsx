@@ -105,7 +105,7 @@ describe('the club’s report', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ periodKey: '2026-H1', from: '2026-01-01', to: '2026-06-30', note: null });
     // Every figure on screen is the one sent, and the one the books count.
-    const expected = clubReport((await clubBooks(db, periodOf('2026-H1')!))!, periodOf('2026-H1')!).figures;
+    const expected = clubReport((await clubBooks(db))!, periodOf('2026-H1')!).figures;
     expect(sent[0]!.figures).toEqual(expected);
     expect(sent[0]!.figures).toMatchObject({ members: 3, meetingsHeld: 1, attendancePercent: 67, incomeClosing: 100_000_000 });
     for (const figure of REPORT_FIGURES) expect(document.querySelector(`[data-figure="${figure}"]`), figure).not.toBeNull();
